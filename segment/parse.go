@@ -1,0 +1,67 @@
+package segment
+
+// Parse segments text into tokens, paragraphs, quotations and sentences.
+// It never panics, whatever the input, and runs in time linear in its
+// length. See the package documentation for the rules.
+func Parse(text string) *Doc {
+	d := &Doc{Text: text, Tokens: Tokenize(text)}
+	p := parser{doc: d, toks: d.Tokens}
+	p.paragraphs()
+	if p.hasMarks {
+		p.roles = make([]role, len(p.toks))
+		p.pairQuotes()
+	}
+	p.sentences()
+	return d
+}
+
+// role is what a quotation mark does.
+type role uint8
+
+const (
+	noRole    role = iota
+	opening        // opens a quotation
+	closing        // closes a quotation, or would close one that was never opened
+	reopening      // reopens, at a paragraph start, a quotation carried over from the previous paragraph
+)
+
+type parser struct {
+	doc  *Doc
+	toks []Token
+	// paraStart holds the index of the first token of each paragraph, and
+	// len(toks) at the end.
+	paraStart []int
+	hasMarks  bool
+	roles     []role // nil when there are no quotation marks
+}
+
+// paragraphs splits the tokens at line breaks: a paragraph is a line that
+// holds at least one token.
+func (p *parser) paragraphs() {
+	text := p.doc.Text
+	toks := p.toks
+	if len(toks) == 0 {
+		return
+	}
+	p.paraStart = append(p.paraStart, 0)
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Kind == QuoteMark {
+			p.hasMarks = true
+		}
+		for _, c := range []byte(text[toks[i-1].End:toks[i].Start]) {
+			if c == '\n' || c == '\r' {
+				p.paraStart = append(p.paraStart, i)
+				break
+			}
+		}
+	}
+	if toks[0].Kind == QuoteMark {
+		p.hasMarks = true
+	}
+	p.paraStart = append(p.paraStart, len(toks))
+	n := len(p.paraStart) - 1
+	p.doc.Paragraphs = make([]Span, n)
+	for i := range n {
+		p.doc.Paragraphs[i] = Span{toks[p.paraStart[i]].Start, toks[p.paraStart[i+1]-1].End}
+	}
+}

@@ -1,0 +1,263 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// family is a kind of quotation mark; a quotation closes only with a mark
+// of the family that opened it.
+type family uint8
+
+const (
+	famStraight       family = iota // "
+	famCurly                        // “ ”
+	famStraightSingle               // '
+	famCurlySingle                  // ‘ ’
+	famGuillemet                    // « »
+	numFamilies
+)
+
+// markOf returns the family of a quotation mark and its fixed role; the
+// role of straight marks depends on their context (noRole).
+func markOf(t string) (family, role) {
+	switch t {
+	case `"`:
+		return famStraight, noRole
+	case "'":
+		return famStraightSingle, noRole
+	case "“":
+		return famCurly, opening
+	case "”":
+		return famCurly, closing
+	case "‘":
+		return famCurlySingle, opening
+	case "’":
+		return famCurlySingle, closing
+	case "«":
+		return famGuillemet, opening
+	}
+	return famGuillemet, closing // »
+}
+
+// contextRole guesses the role of the straight mark t from its
+// neighbours: after a space, the start or an opening bracket or mark, and
+// before a word, it opens; after a word or punctuation and before a space,
+// punctuation or the end, it closes. Otherwise it returns noRole. With
+// known set, the roles of earlier marks are used.
+func (p *parser) contextRole(t int, known bool) role {
+	text := p.doc.Text
+	tok := &p.toks[t]
+	before := tok.Start == 0
+	if !before {
+		r, _ := utf8.DecodeLastRuneInString(text[:tok.Start])
+		switch {
+		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("([{-–—/“‘«", r):
+			before = true
+		case (r == '"' || r == '\'') && t > 0 && known && p.toks[t-1].End == tok.Start:
+			before = p.roles[t-1] == opening || p.roles[t-1] == reopening
+		}
+	}
+	after := tok.End == len(text)
+	if !after {
+		r, _ := utf8.DecodeRuneInString(text[tok.End:])
+		after = !isWordRune(r)
+	}
+	switch {
+	case before && !after:
+		return opening
+	case !before && after:
+		return closing
+	}
+	return noRole
+}
+
+// roleOf returns the role of mark t judged without the pairing state.
+func (p *parser) roleOf(t int) (family, role) {
+	fam, r := markOf(p.toks[t].Text)
+	if r == noRole {
+		r = p.contextRole(t, false)
+	}
+	return fam, r
+}
+
+// openQuote is a quotation whose closing mark has not been seen yet.
+type openQuote struct {
+	tok int    // its opening mark
+	fam family // the family of that mark
+	q   int    // its index in the quotes being built
+}
+
+// quoter pairs quotation marks with a stack of open quotations.
+type quoter struct {
+	p      *parser
+	stack  []openQuote
+	open   [numFamilies]int // open quotations on the stack, per family
+	quotes []Quote
+	keep   []bool
+}
+
+// pairQuotes fills Doc.Quotes and the roles of the marks. Each mark is
+// pushed and popped at most once and each paragraph is looked at by at
+// most three look-aheads, so the work is linear in the number of tokens.
+func (p *parser) pairQuotes() {
+	toks := p.toks
+	qr := quoter{p: p}
+	reopen := numFamilies // family expected to reopen at the next paragraph start
+	for pi := 0; pi+1 < len(p.paraStart); pi++ {
+		first, end := p.paraStart[pi], p.paraStart[pi+1]
+		for t := first; t < end; t++ {
+			if toks[t].Kind != QuoteMark {
+				continue
+			}
+			fam, r := markOf(toks[t].Text)
+			if r == noRole {
+				r = p.contextRole(t, true)
+			}
+			if t == first && fam == reopen && r != closing {
+				p.roles[t] = reopening
+				continue
+			}
+			if r == noRole {
+				r = opening
+				if qr.open[fam] > 0 {
+					r = closing
+				}
+			}
+			p.roles[t] = r
+			if r == opening {
+				qr.push(t, fam)
+			} else if qr.open[fam] > 0 {
+				qr.closeAt(t, fam)
+			}
+		}
+		reopen = numFamilies
+		if len(qr.stack) == 0 {
+			continue
+		}
+		for len(qr.stack) > 1 {
+			qr.terminate(end - 1)
+		}
+		if fam := qr.stack[0].fam; fam != famStraightSingle && pi+2 < len(p.paraStart) {
+			if p.reopens(p.paraStart[pi+1], fam) {
+				reopen = fam
+				continue
+			}
+			if p.closesAhead(pi+1, fam) {
+				continue
+			}
+		}
+		qr.terminate(end - 1)
+	}
+	p.doc.Quotes = qr.compact()
+}
+
+func (qr *quoter) push(t int, fam family) {
+	toks := qr.p.toks
+	parent := -1
+	if n := len(qr.stack); n > 0 {
+		parent = qr.stack[n-1].q
+	}
+	qr.quotes = append(qr.quotes, Quote{
+		Span:       Span{toks[t].Start, toks[t].End},
+		Inner:      Span{toks[t].End, toks[t].End},
+		Single:     fam == famStraightSingle || fam == famCurlySingle,
+		Parent:     parent,
+		FirstToken: t,
+		LastToken:  t,
+	})
+	qr.keep = append(qr.keep, true)
+	qr.stack = append(qr.stack, openQuote{tok: t, fam: fam, q: len(qr.quotes) - 1})
+	qr.open[fam]++
+}
+
+// closeAt closes the innermost open quotation of family fam with mark t;
+// the quotations opened inside it end unclosed before t.
+func (qr *quoter) closeAt(t int, fam family) {
+	toks := qr.p.toks
+	for qr.stack[len(qr.stack)-1].fam != fam {
+		qr.terminate(t - 1)
+	}
+	e := qr.pop()
+	q := &qr.quotes[e.q]
+	q.End = toks[t].End
+	q.Inner = Span{toks[e.tok].End, toks[t].Start}
+	q.Closed = true
+	q.LastToken = t
+}
+
+// terminate ends the innermost open quotation unclosed after token last.
+// An unclosed straight single mark is most likely an apostrophe, and a
+// quotation with nothing inside is no quotation: both are dropped.
+func (qr *quoter) terminate(last int) {
+	e := qr.pop()
+	if e.fam == famStraightSingle || last <= e.tok {
+		qr.keep[e.q] = false
+		return
+	}
+	toks := qr.p.toks
+	q := &qr.quotes[e.q]
+	q.End = toks[last].End
+	q.Inner = Span{toks[e.tok].End, toks[last].End}
+	q.LastToken = last
+}
+
+func (qr *quoter) pop() openQuote {
+	n := len(qr.stack) - 1
+	e := qr.stack[n]
+	qr.stack = qr.stack[:n]
+	qr.open[e.fam]--
+	return e
+}
+
+// compact removes the dropped quotations and renumbers the parents; the
+// parent of a quotation whose parent was dropped is its nearest kept
+// ancestor.
+func (qr *quoter) compact() []Quote {
+	if len(qr.quotes) == 0 {
+		return nil
+	}
+	// index[i] is the new index of quote i, or, for a dropped one, that of
+	// its nearest kept ancestor (-1 for none).
+	index := make([]int, len(qr.quotes))
+	out := qr.quotes[:0]
+	for i := range qr.quotes {
+		q := qr.quotes[i]
+		if q.Parent >= 0 {
+			q.Parent = index[q.Parent]
+		}
+		if !qr.keep[i] {
+			index[i] = q.Parent
+			continue
+		}
+		index[i] = len(out)
+		out = append(out, q)
+	}
+	return out
+}
+
+// reopens reports whether token t, the first of a paragraph, reopens a
+// quotation of family fam carried over from the previous paragraph.
+func (p *parser) reopens(t int, fam family) bool {
+	if p.toks[t].Kind != QuoteMark {
+		return false
+	}
+	f, r := p.roleOf(t)
+	return f == fam && r != closing
+}
+
+// closesAhead reports whether, in paragraph pi or the two after it, the
+// next mark of family fam closes a quotation rather than opening one.
+func (p *parser) closesAhead(pi int, fam family) bool {
+	last := min(pi+3, len(p.paraStart)-1)
+	for t := p.paraStart[pi]; t < p.paraStart[last]; t++ {
+		if p.toks[t].Kind != QuoteMark {
+			continue
+		}
+		if f, r := p.roleOf(t); f == fam && r != noRole {
+			return r == closing
+		}
+	}
+	return false
+}

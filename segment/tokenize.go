@@ -1,0 +1,430 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tokenize splits text into tokens with byte offsets into text, which it
+// never modifies. Whitespace, byte order marks and other invisible format
+// characters are not tokens. See the package documentation for the rules.
+func Tokenize(text string) []Token {
+	s := scanner{text: text, toks: make([]Token, 0, estimateTokens(text))}
+	s.run()
+	return s.toks
+}
+
+// estimateTokens guesses the number of tokens from the number of spaces,
+// so that Tokenize usually allocates its slice once.
+func estimateTokens(text string) int {
+	return strings.Count(text, " ")*5/4 + strings.Count(text, "\n") + len(text)/32 + 4
+}
+
+// ASCII byte classes.
+const (
+	clPunct uint8 = iota
+	clSpace
+	clLower
+	clUpper
+	clDigit
+	clDQuote
+	clSQuote
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == ' ', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			t[c] = clSpace
+		case 'a' <= c && c <= 'z':
+			t[c] = clLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = clUpper
+		case '0' <= c && c <= '9':
+			t[c] = clDigit
+		case c == '"':
+			t[c] = clDQuote
+		case c == '\'':
+			t[c] = clSQuote
+		}
+	}
+	return t
+}()
+
+// Norm strings of marks, shared so that they do not allocate.
+const (
+	normDQ     = `"`
+	normSQ     = `'`
+	normClitic = `'s`
+)
+
+// elisions are the words that a leading straight apostrophe belongs to
+// ("'im", "'em", "'cause"); any other leading ' is a quotation mark.
+var elisions = map[string]bool{
+	"im": true, "em": true, "er": true, "cause": true, "cos": true, "til": true, "tis": true,
+	"twas": true, "n": true, "bout": true, "round": true, "ere": true, "nuff": true, "kay": true,
+}
+
+type scanner struct {
+	text string
+	toks []Token
+	// singleOpen is set after a single quotation mark that opens a quote on
+	// the current line: a later apostrophe after a word then closes it
+	// instead of marking a possessive ("'yes'" against "Jones' cow").
+	singleOpen bool
+}
+
+func (s *scanner) run() {
+	text := s.text
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case clSpace:
+				if c == '\n' || c == '\r' {
+					s.singleOpen = false
+				}
+				i++
+			case clLower, clUpper, clDigit:
+				i = s.word(i)
+			case clDQuote:
+				s.emitMark(i, i+1, normDQ)
+				i++
+			case clSQuote:
+				i = s.apostrophe(i, '\'', 1)
+			default:
+				s.emit(i, i+1, Punct)
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			s.emit(i, i+1, Punct) // invalid UTF-8: one byte, one token
+		case isWordRune(r):
+			i = s.word(i)
+			continue
+		case r == '“' || r == '”':
+			s.emitMark(i, i+size, normDQ)
+		case r == '«' || r == '»':
+			s.emitMark(i, i+size, text[i:i+size])
+		case r == '‘' || r == '’':
+			i = s.apostrophe(i, r, size)
+			continue
+		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+			// not a token: U+00A0, U+2028, U+FEFF, U+200E, ...
+		default:
+			s.emit(i, i+size, Punct)
+		}
+		i += size
+	}
+}
+
+// isWordRune reports whether r belongs to a word: letters, digits and
+// combining marks.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := asciiClass[r]
+		return c == clLower || c == clUpper || c == clDigit
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// wordAt reports whether a word rune starts at byte i.
+func (s *scanner) wordAt(i int) bool {
+	if i >= len(s.text) {
+		return false
+	}
+	if c := s.text[i]; c < utf8.RuneSelf {
+		return asciiClass[c] >= clLower && asciiClass[c] <= clDigit
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[i:])
+	return isWordRune(r)
+}
+
+// runeAt decodes the rune at byte i, or returns -1 at the end of the text.
+func (s *scanner) runeAt(i int) (rune, int) {
+	if i >= len(s.text) {
+		return -1, 0
+	}
+	if c := s.text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s.text[i:])
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
+
+func asciiLetter(c byte) bool { return asciiClass[c] == clLower || asciiClass[c] == clUpper }
+
+func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// word scans a word or number starting at byte start, emits it and returns
+// the byte after it.
+func (s *scanner) word(start int) int {
+	text := s.text
+	n := len(text)
+	i := start
+	lower := true // only lower-case ASCII so far: Norm is Text
+	digits := asciiDigit(text[start])
+	number := digits // digits with decimal points and thousands separators only
+	innerDot := false
+	seg := start // start of the current part (after a '.', '-' or '&')
+	for {
+		for i < n {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case clLower:
+					number = false
+				case clUpper:
+					number, lower = false, false
+				case clDigit:
+				default:
+					goto joiner
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) && !(unicode.Is(unicode.Cf, r) && s.wordAt(i+size)) {
+				break // a zero-width joiner or soft hyphen inside a word stays
+			}
+			number, lower = false, false
+			i += size
+		}
+	joiner:
+		if i >= n {
+			break
+		}
+		c := text[i]
+		switch {
+		case c == '-' || c == '&':
+			if s.wordAt(i + 1) {
+				i++
+				seg = i
+				number = false
+				continue
+			}
+		case c == '.':
+			if number && i+1 < n && asciiDigit(text[i+1]) {
+				i++ // decimal point
+				continue
+			}
+			if !digits && s.initialismDot(seg, i) {
+				i++
+				seg, innerDot = i, true
+				continue
+			}
+			if !digits && s.keepsPeriod(start, seg, i, innerDot) {
+				i++
+				if i+1 < n && text[i] == '-' && s.wordAt(i+1) {
+					i++
+					seg = i
+					continue
+				}
+				return s.emitWord(start, i, lower, false)
+			}
+		case c == ',':
+			if number && i+4 <= n && asciiDigit(text[i+1]) && asciiDigit(text[i+2]) && asciiDigit(text[i+3]) &&
+				(i+4 == n || !asciiDigit(text[i+4])) {
+				i += 4 // thousands separator
+				continue
+			}
+		default:
+			r, size := s.runeAt(i)
+			if isApostrophe(r) && s.wordAt(i+size) && !s.clitic(i+size) {
+				i += size // don't, O'Brien, we’re
+				if c >= utf8.RuneSelf {
+					lower = false
+				}
+				number = false
+				continue
+			}
+		}
+		break
+	}
+	return s.emitWord(start, i, lower, number)
+}
+
+// clitic reports whether the possessive or contracted "s" starts at byte i:
+// an "s" that ends the word ("Xi’s", "it's").
+func (s *scanner) clitic(i int) bool {
+	if i >= len(s.text) || s.text[i]|0x20 != 's' {
+		return false
+	}
+	return !s.wordAt(i+1) && !(i+1 < len(s.text) && s.text[i+1] == '.' && s.wordAt(i+2))
+}
+
+// initialismDot reports whether the period at byte i joins two parts of an
+// initialism: "U.S", "a.m", "J.P", "Ph.D" (parts of one or two ASCII
+// letters, the next one followed by a period too).
+func (s *scanner) initialismDot(seg, i int) bool {
+	text := s.text
+	if l := i - seg; l < 1 || l > 2 || !asciiLetter(text[seg]) || !asciiLetter(text[i-1]) {
+		return false
+	}
+	j := i + 1
+	for j < len(text) && j-i-1 < 3 && asciiLetter(text[j]) {
+		j++
+	}
+	l := j - i - 1
+	return l >= 1 && l <= 2 && j < len(text) && text[j] == '.'
+}
+
+// keepsPeriod reports whether the period at byte i belongs to the word
+// [start, i): the last part of an initialism ("U.S."), a listed
+// abbreviation ("Mr.", "D-Mass.") or a single capital initial ("J.", not "I.").
+func (s *scanner) keepsPeriod(start, seg, i int, innerDot bool) bool {
+	text := s.text
+	if innerDot && seg > start && text[seg-1] == '.' && i-seg <= 3 {
+		return true
+	}
+	if _, ok := abbrevs[text[seg:i]]; ok {
+		return true
+	}
+	return i-start == 1 && asciiClass[text[start]] == clUpper && text[start] != 'I'
+}
+
+// apostrophe handles ' ‘ ’ outside a word: a possessive or contracted "'s"
+// (a Word of its own), an apostrophe that ends or starts a word ("Jones'",
+// "goin'", "'em", "’90s"), or a quotation mark.
+func (s *scanner) apostrophe(i int, r rune, size int) int {
+	text := s.text
+	end := i + size
+	afterWord, afterNumber := false, false
+	if k := len(s.toks) - 1; k >= 0 && s.toks[k].End == i {
+		afterWord, afterNumber = s.toks[k].Kind == Word, s.toks[k].Kind == Number
+	}
+	switch {
+	case (afterWord || afterNumber) && s.clitic(end):
+		s.toks = append(s.toks, Token{Span: Span{i, end + 1}, Text: text[i : end+1], Norm: normClitic, Kind: Word, Cap: text[end] == 'S'})
+		return end + 1
+	case afterWord && !s.singleOpen && r != '‘':
+		last := &s.toks[len(s.toks)-1]
+		if last.Text[len(last.Text)-1]|0x20 == 's' {
+			// possessive plural: "Jones' cow" gives "Jones" + "'"
+			s.toks = append(s.toks, Token{Span: Span{i, end}, Text: text[i:end], Norm: normSQ, Kind: Word})
+			return end
+		}
+		// a dropped letter: "goin'"
+		last.End = end
+		last.Text = text[last.Start:end]
+		last.Norm = norm(last.Text)
+		return end
+	case !afterWord && !afterNumber && r != '‘' && s.wordAt(end) && s.leadingElision(r, end):
+		j := s.word(end)
+		last := &s.toks[len(s.toks)-1]
+		last.Start, last.Text = i, text[i:last.End]
+		last.Norm = norm(last.Text)
+		return j
+	}
+	// a quotation mark
+	open := r == '‘' || r == '\'' && !afterWord && (i == 0 || s.spaceBefore(i)) && end < len(text) && !s.spaceAt(end)
+	s.singleOpen = open
+	s.emitMark(i, end, normSQ)
+	return end
+}
+
+// leadingElision reports whether the apostrophe r before the word at byte
+// i is part of it: ’ always is (it never opens a quote), ' only before a
+// digit ("'90s") or a listed elision ("'em").
+func (s *scanner) leadingElision(r rune, i int) bool {
+	if r == '’' {
+		return true
+	}
+	if asciiDigit(s.text[i]) {
+		return true
+	}
+	j := i
+	for j < len(s.text) && j-i <= 5 && asciiLetter(s.text[j]) {
+		j++
+	}
+	if s.wordAt(j) {
+		return false
+	}
+	return elisions[strings.ToLower(s.text[i:j])]
+}
+
+// spaceBefore reports whether the rune before byte i is a space or an
+// opening bracket or dash.
+func (s *scanner) spaceBefore(i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s.text[:i])
+	return unicode.IsSpace(r) || strings.ContainsRune("([{-–—/", r)
+}
+
+func (s *scanner) spaceAt(i int) bool {
+	r, _ := s.runeAt(i)
+	return unicode.IsSpace(r)
+}
+
+func (s *scanner) emit(start, end int, k Kind) {
+	t := s.text[start:end]
+	s.toks = append(s.toks, Token{Span: Span{start, end}, Text: t, Norm: t, Kind: k})
+}
+
+func (s *scanner) emitMark(start, end int, n string) {
+	s.toks = append(s.toks, Token{Span: Span{start, end}, Text: s.text[start:end], Norm: n, Kind: QuoteMark})
+}
+
+func (s *scanner) emitWord(start, end int, lower, number bool) int {
+	t := s.text[start:end]
+	tok := Token{Span: Span{start, end}, Text: t, Norm: t, Kind: Word}
+	if number {
+		tok.Kind = Number
+	} else if !lower {
+		tok.Norm = norm(t)
+		tok.Cap = capitalised(t)
+	}
+	s.toks = append(s.toks, tok)
+	return end
+}
+
+// capitalised reports whether the first letter of t is upper case.
+func capitalised(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r) || unicode.IsTitle(r)
+		}
+	}
+	return false
+}
+
+// norm lower-cases t and maps ’ ‘ to ' and “ ” to ". It returns t itself
+// when nothing changes.
+func norm(t string) string {
+	i := 0
+	for i < len(t) {
+		c := t[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
+		}
+		i++
+	}
+	if i == len(t) {
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(t))
+	b.WriteString(t[:i])
+	for _, r := range t[i:] {
+		switch r {
+		case '’', '‘':
+			b.WriteByte('\'')
+		case '“', '”':
+			b.WriteByte('"')
+		default:
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+	}
+	return b.String()
+}
