@@ -1,0 +1,329 @@
+package lexicon
+
+import (
+	"strings"
+
+	"github.com/parleylab/parley/segment"
+)
+
+// Match is a half-open range [Start, End) of token indices.
+type Match struct{ Start, End int }
+
+// CueMatch is one occurrence of a cue.
+type CueMatch struct {
+	Match
+	Cue Cue
+}
+
+// PartyMatch is one gazetteer hit.
+type PartyMatch struct {
+	Match
+	// Span is the byte span of the alias: a part of the token for a
+	// hyphenated compound ("Russian" in "U.S.-Russian"), without a
+	// possessive ending the tokenizer left on the word.
+	Span  segment.Span
+	Party Party
+	Name  string // the canonical name of the party: "Russia" for "the Kremlin"
+}
+
+// RoleMatch is one occurrence of a role word or phrase.
+type RoleMatch struct {
+	Match
+	Class  RoleClass
+	Plural bool
+	Refers Referent // for pronouns: what they can refer to
+}
+
+// TermMatch is one occurrence of a stance, negation, hedge or intensifier
+// term.
+type TermMatch struct {
+	Match
+	Term  string // the lexicon entry: "deny" for "denied" found through the stem
+	Kind  TermKind
+	Class Class // stance terms only
+	// Weight is the signed weight of a stance term, or the multiplier of
+	// a hedge or an intensifier; 0 for a negation.
+	Weight float64
+}
+
+// MatchCues returns every cue in toks, left to right. At each token the
+// longest entry wins ("reiterated support for" over "reiterated") and
+// matching resumes after it, so matches never overlap. A surface that is
+// both a verb form and a noun cue ("claims", "reports") is returned as the
+// verb; NounCue gives the noun reading. A verb entry without forms also
+// matches its regular -s/-ed/-ing forms through the stem.
+func (l *Lexicon) MatchCues(toks []segment.Token) []CueMatch {
+	var out []CueMatch
+	for i := 0; i < len(toks); {
+		end, id := longest(l.cues, toks, i, toks[i].Norm, cueID)
+		if id == 0 && l.cueStem != nil && regularForm(&toks[i]) {
+			end, id = longest(l.cueStem, toks, i, stem(toks[i].Norm), cueID)
+		}
+		if id == 0 {
+			i++
+			continue
+		}
+		out = append(out, CueMatch{Match: Match{i, end}, Cue: l.src.cues[id-1].cue})
+		i = end
+	}
+	return out
+}
+
+// NounCue returns the noun cue of a one-token surface ("claims",
+// "allegations"), also when MatchCues reads the surface as a verb.
+func (l *Lexicon) NounCue(norm string) (Cue, bool) {
+	if n := l.cues.next[norm]; n != nil && len(n.ids) == 2 && n.ids[1] != 0 {
+		return l.src.cues[n.ids[1]-1].cue, true
+	}
+	return Cue{}, false
+}
+
+func cueID(n *node) int32 {
+	if len(n.ids) != 2 {
+		return 0
+	}
+	if n.ids[0] != 0 {
+		return n.ids[0]
+	}
+	return n.ids[1]
+}
+
+func roleID(n *node) int32 {
+	if len(n.ids) == 1 {
+		return n.ids[0]
+	}
+	return 0
+}
+
+func termID(n *node) int32 {
+	for _, id := range n.ids {
+		if id != 0 {
+			return 1 // any kind: the caller reads them all
+		}
+	}
+	return 0
+}
+
+// longest walks the trie from toks[i] (looked up as first, then by Norm)
+// and returns the end and id of the longest path whose node has an id.
+func longest(root *node, toks []segment.Token, i int, first string, id func(*node) int32) (end int, best int32) {
+	n := root.next[first]
+	for j := i; n != nil; {
+		if v := id(n); v != 0 {
+			end, best = j+1, v
+		}
+		j++
+		if j >= len(toks) || n.next == nil {
+			break
+		}
+		n = n.next[toks[j].Norm]
+	}
+	return end, best
+}
+
+// longestNode is longest returning the node itself.
+func longestNode(root *node, toks []segment.Token, i int) (end int, best *node) {
+	n := root.next[toks[i].Norm]
+	for j := i; n != nil; {
+		if termID(n) != 0 {
+			end, best = j+1, n
+		}
+		j++
+		if j >= len(toks) || n.next == nil {
+			break
+		}
+		n = n.next[toks[j].Norm]
+	}
+	return end, best
+}
+
+// MatchRoles returns every role word or phrase in toks, longest first,
+// left to right, without overlaps ("foreign minister" over "minister").
+func (l *Lexicon) MatchRoles(toks []segment.Token) []RoleMatch {
+	var out []RoleMatch
+	for i := 0; i < len(toks); {
+		end, id := longest(l.roles, toks, i, toks[i].Norm, roleID)
+		if id == 0 {
+			i++
+			continue
+		}
+		e := &l.src.roles[id-1]
+		out = append(out, RoleMatch{Match: Match{i, end}, Class: e.class, Plural: e.plural, Refers: e.refers})
+		i = end
+	}
+	return out
+}
+
+// Role looks up one token norm ("spokesman") in the role table.
+func (l *Lexicon) Role(norm string) (RoleClass, bool) {
+	if n := l.roles.next[norm]; n != nil {
+		if id := roleID(n); id != 0 {
+			return l.src.roles[id-1].class, true
+		}
+	}
+	return 0, false
+}
+
+// MatchTerms returns the stance, negation, hedge and intensifier terms in
+// toks, longest first, left to right, without overlaps between positions:
+// "refused to" (negation) wins over "refused" (stance), "positions
+// coincided" over "coincided". A term listed in several files gives one
+// TermMatch per file at the same position, in TermKind order. A token
+// ending in "n't" matches the negation "n't"; a one-word stance term also
+// matches its regular -s/-ed/-ing forms through the stem.
+func (l *Lexicon) MatchTerms(toks []segment.Token) []TermMatch {
+	var out []TermMatch
+	for i := 0; i < len(toks); {
+		end, n := longestNode(l.terms, toks, i)
+		if n != nil {
+			for _, id := range n.ids {
+				if id != 0 {
+					out = append(out, l.termMatch(i, end, id))
+				}
+			}
+			i = end
+			continue
+		}
+		t := &toks[i]
+		switch {
+		case l.nt != 0 && len(t.Norm) > 3 && strings.HasSuffix(t.Norm, "n't"):
+			out = append(out, l.termMatch(i, i+1, l.nt))
+		case len(l.termStem) > 0 && regularForm(t):
+			if id := l.termStem[stem(t.Norm)]; id != 0 {
+				out = append(out, l.termMatch(i, i+1, id))
+			}
+		}
+		i++
+	}
+	return out
+}
+
+func (l *Lexicon) termMatch(start, end int, id int32) TermMatch {
+	e := &l.termList[id-1]
+	return TermMatch{Match: Match{start, end}, Term: e.term, Kind: e.kind, Class: e.class, Weight: e.weight}
+}
+
+// MatchParties returns the gazetteer hits in toks, left to right, longest
+// first. Case matters (see the package documentation): "Turkey" is a
+// party, "turkey" is not; "US" is, "us" is not. A leading "the" of an
+// alias is optional in text and part of the match when present. Guards
+// ("South China Sea") consume their tokens and give no hit. Parts of a
+// hyphenated token are looked up on their own ("U.S.-Russian" gives USA
+// and RUS, both with Match of that one token and their own Span).
+func (l *Lexicon) MatchParties(toks []segment.Token) []PartyMatch {
+	var out []PartyMatch
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.Kind != segment.Word && t.Kind != segment.Number {
+			i++
+			continue
+		}
+		end, id, spanEnd := l.longestParty(toks, i)
+		if id != 0 {
+			e := &l.src.parties[id-1]
+			if e.guard {
+				i = end
+				continue
+			}
+			givenName := e.givenName && spanEnd == toks[end-1].End && end < len(toks) &&
+				toks[end].Kind == segment.Word && capWord(toks[end].Text)
+			the := e.the && i > 0 && toks[i-1].Norm == "the" && (len(out) == 0 || out[len(out)-1].End < i)
+			if !givenName && (the || !e.needsThe) {
+				start, sp := i, t.Start
+				if the {
+					start, sp = i-1, toks[i-1].Start
+				}
+				out = append(out, PartyMatch{Match: Match{start, end}, Span: segment.Span{Start: sp, End: spanEnd},
+					Party: e.party, Name: l.names[e.party.Code]})
+				i = end
+				continue
+			}
+		}
+		if t.Kind == segment.Word && strings.IndexByte(t.Text, '-') > 0 {
+			out = l.hyphenParts(out, toks, i)
+		}
+		i++
+	}
+	return out
+}
+
+// longestParty returns the end, alias id and byte end of the longest
+// alias at toks[i] whose case rules hold. A token with a possessive ending
+// ("China’s", when the tokenizer kept it) may end an alias without it.
+func (l *Lexicon) longestParty(toks []segment.Token, i int) (end int, best int32, spanEnd int) {
+	n := l.parties
+	for j := i; j < len(toks); j++ {
+		t := &toks[j]
+		text, last := t.Text, false
+		c := n.next[partyKey(t.Norm)]
+		if c == nil {
+			base, ok := cutPossessive(t.Text)
+			if !ok || !strings.HasSuffix(t.Norm, "'s") {
+				break
+			}
+			c = n.next[partyKey(t.Norm[:len(t.Norm)-2])]
+			text, last = base, true
+			if c == nil {
+				break
+			}
+		}
+		n = c
+		for _, id := range n.ids {
+			if l.casesHold(&l.src.parties[id-1], toks, i, j, text) {
+				end, best, spanEnd = j+1, id, t.Start+len(text)
+				break
+			}
+		}
+		if last || n.next == nil {
+			break
+		}
+	}
+	return end, best, spanEnd
+}
+
+// casesHold checks the case rules of e against toks[i..j], the text of
+// toks[j] being lastText.
+func (l *Lexicon) casesHold(e *partyEntry, toks []segment.Token, i, j int, lastText string) bool {
+	if len(e.raw) != j-i+1 {
+		return false
+	}
+	for k, raw := range e.raw {
+		text := toks[i+k].Text
+		if i+k == j {
+			text = lastText
+		}
+		if !caseOK(e.cases[k], text, raw) {
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenParts appends the one-token aliases among the parts of the
+// hyphenated token toks[i].
+func (l *Lexicon) hyphenParts(out []PartyMatch, toks []segment.Token, i int) []PartyMatch {
+	t := &toks[i]
+	text, nrm := t.Text, t.Norm
+	if strings.Count(text, "-") != strings.Count(nrm, "-") {
+		return out
+	}
+	off := 0
+	for text != "" {
+		pt, restT, _ := strings.Cut(text, "-")
+		pn, restN, _ := strings.Cut(nrm, "-")
+		if c := l.parties.next[partyKey(pn)]; c != nil && pt != "" {
+			for _, id := range c.ids {
+				e := &l.src.parties[id-1]
+				if len(e.raw) == 1 && !e.guard && caseOK(e.cases[0], pt, e.raw[0]) {
+					out = append(out, PartyMatch{Match: Match{i, i + 1},
+						Span:  segment.Span{Start: t.Start + off, End: t.Start + off + len(pt)},
+						Party: e.party, Name: l.names[e.party.Code]})
+					break
+				}
+			}
+		}
+		off += len(pt) + 1
+		text, nrm = restT, restN
+	}
+	return out
+}
