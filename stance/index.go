@@ -1,0 +1,186 @@
+package stance
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/parleylab/parley/lexicon"
+	"github.com/parleylab/parley/segment"
+)
+
+// partyHit is one party mention; start and end are document token indices.
+type partyHit struct {
+	start, end int
+	code       string
+}
+
+// docIndex holds the lexicon matches of one document, with document token
+// indices, so that every rule looks them up without matching twice.
+type docIndex struct {
+	doc     *segment.Doc
+	parties []partyHit          // sorted by start
+	terms   []lexicon.TermMatch // sorted by Start
+	cues    []lexicon.CueMatch  // sorted by Start
+	groups  []lexicon.Match     // group nouns: "both sides", "the two countries"
+	sentOf  []int               // token index -> sentence index
+	dyads   [][]string          // per sentence: the document's two main parties so far
+	bound   []bool              // token index -> clause boundary
+}
+
+func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
+	x := &docIndex{doc: doc, sentOf: make([]int, len(doc.Tokens)), bound: make([]bool, len(doc.Tokens))}
+	for i, t := range doc.Tokens {
+		x.bound[i] = isBoundary(t)
+	}
+	counts := map[string]int{}
+	first := map[string]int{}
+	x.dyads = make([][]string, len(doc.Sentences))
+	for si, s := range doc.Sentences {
+		if s.First < 0 || s.Last > len(doc.Tokens) || s.First >= s.Last {
+			x.dyads[si] = dyadOf(counts, first)
+			continue
+		}
+		toks := doc.Tokens[s.First:s.Last]
+		for i := s.First; i < s.Last; i++ {
+			x.sentOf[i] = si
+		}
+		for _, m := range lex.MatchParties(toks) {
+			h := partyHit{start: s.First + m.Start, end: s.First + m.End, code: m.Party.Code}
+			x.parties = append(x.parties, h)
+			counts[h.code]++
+			if _, ok := first[h.code]; !ok {
+				first[h.code] = len(first)
+			}
+		}
+		for _, m := range lex.MatchTerms(toks) {
+			m.Start += s.First
+			m.End += s.First
+			x.terms = append(x.terms, m)
+		}
+		for _, m := range lex.MatchCues(toks) {
+			m.Start += s.First
+			m.End += s.First
+			x.cues = append(x.cues, m)
+		}
+		for _, m := range lex.MatchRoles(toks) {
+			if m.Class == lexicon.Group {
+				x.groups = append(x.groups, lexicon.Match{Start: s.First + m.Start, End: s.First + m.End})
+			}
+		}
+		x.dyads[si] = dyadOf(counts, first)
+	}
+	return x
+}
+
+// dyadOf returns the two most mentioned parties so far (ties: the earlier
+// first mention), the referent of "the two countries" and "their" when the
+// sentence names no group itself.
+func dyadOf(counts, first map[string]int) []string {
+	if len(counts) < 2 {
+		return nil
+	}
+	codes := make([]string, 0, len(counts))
+	for c := range counts {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		a, b := codes[i], codes[j]
+		if counts[a] != counts[b] {
+			return counts[a] > counts[b]
+		}
+		return first[a] < first[b]
+	})
+	d := []string{codes[0], codes[1]}
+	slices.Sort(d)
+	return d
+}
+
+// tokenRange returns the half-open token index range of the tokens that lie
+// inside sp.
+func (x *docIndex) tokenRange(sp segment.Span) (int, int) {
+	toks := x.doc.Tokens
+	from := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
+	to := from
+	for to < len(toks) && toks[to].End <= sp.End {
+		to++
+	}
+	return from, to
+}
+
+// clauseStart returns the first token index of the clause holding token i,
+// not before lo.
+func (x *docIndex) clauseStart(i, lo int) int {
+	for j := i - 1; j >= lo; j-- {
+		if x.bound[j] {
+			return j + 1
+		}
+	}
+	return lo
+}
+
+// clauseEnd returns one past the last token index of the clause that
+// starts at token i, not after hi.
+func (x *docIndex) clauseEnd(i, hi int) int {
+	for j := i; j < hi; j++ {
+		if x.bound[j] {
+			return j
+		}
+	}
+	return hi
+}
+
+// boundaryBetween reports whether a clause boundary lies in [from, to).
+func (x *docIndex) boundaryBetween(from, to int) bool {
+	for j := from; j < to; j++ {
+		if x.bound[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// partiesIn returns the party mentions that lie inside [from, to).
+func (x *docIndex) partiesIn(from, to int) []partyHit {
+	lo := sort.Search(len(x.parties), func(i int) bool { return x.parties[i].start >= from })
+	hi := lo
+	for hi < len(x.parties) && x.parties[hi].end <= to {
+		hi++
+	}
+	return x.parties[lo:hi]
+}
+
+// termsIn returns the term matches that lie inside [from, to).
+func (x *docIndex) termsIn(from, to int) []lexicon.TermMatch {
+	lo := sort.Search(len(x.terms), func(i int) bool { return x.terms[i].Start >= from })
+	hi := lo
+	for hi < len(x.terms) && x.terms[hi].End <= to {
+		hi++
+	}
+	return x.terms[lo:hi]
+}
+
+// hasGroup reports whether a group noun ("both sides") lies in [from, to).
+func (x *docIndex) hasGroup(from, to int) bool {
+	for _, g := range x.groups {
+		if g.Start >= from && g.End <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMutual reports whether [from, to) refers to a pair of parties without
+// naming them: "their", "bilateral", "each other", or a group noun.
+func (x *docIndex) hasMutual(from, to int) bool {
+	for j := from; j < to && j < len(x.doc.Tokens); j++ {
+		if mutualWords[x.doc.Tokens[j].Norm] {
+			return true
+		}
+	}
+	return x.hasGroup(from, to)
+}
+
+// span returns the byte span of the tokens [from, to).
+func (x *docIndex) span(from, to int) segment.Span {
+	return segment.Span{Start: x.doc.Tokens[from].Start, End: x.doc.Tokens[to-1].End}
+}

@@ -1,0 +1,105 @@
+package stance
+
+import (
+	"slices"
+
+	"github.com/parleylab/parley/attribution"
+	"github.com/parleylab/parley/lexicon"
+)
+
+// narrated finds the relations the narrator states outside any
+// attribution: stance verbs ("Russia backed ...", "China did not deny
+// ..."), joint events ("X and Y agreed to ...") and stance terms of a
+// group subject ("X and Y ... reaffirm their strategic partnership").
+// covered marks the tokens of the attributions' sources, cues and contents.
+func (x *docIndex) narrated(covered []bool, atts []attribution.Attribution) []Relation {
+	var rels []Relation
+	used := make([]bool, len(x.doc.Tokens))
+	free := func(from, to int) bool {
+		for j := from; j < to; j++ {
+			if covered[j] || used[j] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, c := range x.cues {
+		l, ok := labelOf(c.Cue.Class)
+		if !ok || c.Cue.Kind != lexicon.Verb || !free(c.Start, c.End) {
+			continue
+		}
+		t := x.cueTrigger(c.Start, c.End, c.Cue.Lemma, l)
+		if r := x.narratedAt(t, covered, atts); len(r) > 0 {
+			rels = append(rels, r...)
+			for j := c.Start; j < c.End; j++ {
+				used[j] = true
+			}
+		}
+	}
+	for _, tm := range x.terms {
+		l, ok := labelOf(tm.Class)
+		if tm.Kind != lexicon.StanceTerm || !ok || !free(tm.Start, tm.End) {
+			continue
+		}
+		t := trigger{from: tm.Start, to: tm.End, term: tm.Term, label: l, weight: tm.Weight}
+		if r := x.narratedAt(t, covered, atts); len(r) > 0 {
+			rels = append(rels, r...)
+			for j := tm.Start; j < tm.End; j++ {
+				used[j] = true
+			}
+		}
+	}
+	return rels
+}
+
+// narratedAt scores one narrated trigger. Its subject is the set of
+// parties named in its clause before it (or the document's pair for a
+// group noun such as "the leaders"); its target is found in the rest of
+// the clause as for attributions. A stance term that is not a verb needs a
+// group subject or a named target.
+func (x *docIndex) narratedAt(t trigger, covered []bool, atts []attribution.Attribution) []Relation {
+	si := x.sentOf[t.from]
+	s := x.doc.Sentences[si]
+	cs := x.clauseStart(t.from, s.First)
+	for j := t.from - 1; j >= cs; j-- {
+		if covered[j] {
+			cs = j + 1
+			break
+		}
+	}
+	ce := x.clauseEnd(t.to, s.Last)
+	for j := t.to; j < ce; j++ {
+		if covered[j] {
+			ce = j
+			break
+		}
+	}
+	var subject []string
+	for _, p := range x.partiesIn(cs, t.from) {
+		subject = append(subject, p.code)
+	}
+	slices.Sort(subject)
+	subject = slices.Compact(subject)
+	group := len(subject) >= 2 || x.hasGroup(cs, t.from)
+	if len(subject) == 0 {
+		if !x.hasGroup(cs, t.from) {
+			return nil
+		}
+		subject = x.dyads[si]
+	}
+	if len(subject) == 0 {
+		return nil
+	}
+	if !t.cue && !group && len(x.firstGroup(subject, t.to, ce)) == 0 {
+		return nil
+	}
+	r := x.relation([]trigger{t}, cs, ce)
+	pairs := x.targets(subject, t.to, ce, r.Label, si, x.hasMutual(cs, ce), group)
+	if len(pairs) == 0 && (r.Label == Deny || r.Label == Reject) {
+		self := attribution.Attribution{ID: "", Sentence: si,
+			Source: &attribution.Source{Parties: subject}}
+		self.Cue.Start = x.doc.Tokens[t.from].Start
+		pairs = ownerPairs(&self, atts)
+	}
+	return expand(r, pairs, si, "")
+}

@@ -1,0 +1,428 @@
+package stance
+
+import (
+	"math"
+	"slices"
+
+	"github.com/parleylab/parley/attribution"
+	"github.com/parleylab/parley/lexicon"
+	"github.com/parleylab/parley/segment"
+)
+
+// trigger is one stance-bearing piece of text: the cue of an attribution
+// or a stance term, with its token range and weight.
+type trigger struct {
+	from, to int
+	term     string
+	label    Label
+	weight   float64
+	cue      bool
+}
+
+// Score returns the relations stated in doc. Each attribution with source
+// parties, and each narrated stance verb or joint event, yields zero or more
+// directed relations; see the package documentation for the rules and the
+// score formula. Score never panics on input: spans outside the text are
+// ignored.
+func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexicon) []Relation {
+	if doc == nil || lex == nil || len(doc.Tokens) == 0 {
+		return nil
+	}
+	x := newIndex(doc, lex)
+	var rels []Relation
+	covered := make([]bool, len(doc.Tokens))
+	for i := range atts {
+		a := &atts[i]
+		for _, sp := range attSpans(a) {
+			from, to := x.tokenRange(sp)
+			for j := from; j < to; j++ {
+				covered[j] = true
+			}
+		}
+		if nested(a, atts) {
+			continue
+		}
+		rels = append(rels, x.attRelations(a, atts)...)
+	}
+	rels = append(rels, x.narrated(covered, atts)...)
+	return dedupe(rels)
+}
+
+func attSpans(a *attribution.Attribution) []segment.Span {
+	sp := []segment.Span{a.Cue.Span, a.Content}
+	if a.Source != nil {
+		sp = append(sp, a.Source.Span)
+	}
+	return sp
+}
+
+// nested reports whether another attribution sits inside a's content
+// ("state media reported that Xi said ..."): the inner speaker's stance is
+// the one stated, so the outer report yields none of its own.
+func nested(a *attribution.Attribution, atts []attribution.Attribution) bool {
+	if a.Cue.Class != lexicon.Report && a.Cue.Class != lexicon.Assert && a.Cue.Class != lexicon.Belief {
+		return false
+	}
+	for j := range atts {
+		b := &atts[j]
+		if b.ID != a.ID && (b.Parent == a.ID || (a.Content.Contains(b.Cue.Span) && b.Cue.Span.Len() > 0)) {
+			return true
+		}
+	}
+	return false
+}
+
+// attRelations scores one attribution: its cue when the cue states a
+// relation, and the stance terms of its content.
+func (x *docIndex) attRelations(a *attribution.Attribution, atts []attribution.Attribution) []Relation {
+	if a.Source == nil || len(a.Source.Parties) == 0 {
+		return nil
+	}
+	cf, ct := x.tokenRange(a.Cue.Span)
+	from, to := x.tokenRange(a.Content)
+	if cf >= ct || from >= to {
+		return nil
+	}
+	var trig []trigger
+	if l, ok := labelOf(a.Cue.Class); ok {
+		trig = append(trig, x.cueTrigger(cf, ct, a.Cue.Lemma, l))
+	}
+	for _, tm := range x.termsIn(from, to) {
+		if tm.Kind != lexicon.StanceTerm {
+			continue
+		}
+		if l, ok := labelOf(tm.Class); ok {
+			trig = append(trig, trigger{from: tm.Start, to: tm.End, term: tm.Term, label: l, weight: tm.Weight})
+		}
+	}
+	if len(trig) == 0 {
+		return nil
+	}
+	// The hedge scope runs from the start of the cue's clause (so that
+	// "reportedly criticised" counts) to the end of the content.
+	lo, hi := min(cf, from), max(ct, to)
+	sent := x.doc.Sentences[clampSent(a.Sentence, len(x.doc.Sentences))]
+	scopeFrom := x.clauseStart(lo, max(sent.First, 0))
+	r := x.relation(trig, scopeFrom, hi)
+	pairs := x.targets(a.Source.Parties, from, to, r.Label, a.Sentence, x.hasMutual(from, to), isGroupSource(x, a))
+	if len(pairs) == 0 && (r.Label == Deny || r.Label == Reject) {
+		pairs = ownerPairs(a, atts)
+	}
+	return expand(r, pairs, a.Sentence, a.ID)
+}
+
+func clampSent(i, n int) int {
+	if i < 0 {
+		return 0
+	}
+	if i >= n {
+		return n - 1
+	}
+	return i
+}
+
+// isGroupSource reports whether the attribution's source is a group
+// ("both leaders", "the two sides") rather than one speaker.
+func isGroupSource(x *docIndex, a *attribution.Attribution) bool {
+	if len(a.Source.Parties) >= 2 {
+		return true
+	}
+	from, to := x.tokenRange(a.Source.Span)
+	return x.hasGroup(from, to)
+}
+
+// ownerPairs finds the owner of the claim a denial disputes: the source of
+// the closest earlier accusation or assertion in the same or the previous
+// sentence whose parties are not the denier's ("Ukraine and the EU have
+// accused Beijing ..., allegations China denies").
+func ownerPairs(a *attribution.Attribution, atts []attribution.Attribution) [][2]string {
+	var best *attribution.Attribution
+	for j := range atts {
+		b := &atts[j]
+		if b.ID == a.ID || b.Source == nil || len(b.Source.Parties) == 0 {
+			continue
+		}
+		if b.Sentence > a.Sentence || b.Sentence < a.Sentence-1 || b.Cue.Start >= a.Cue.Start {
+			continue
+		}
+		switch b.Cue.Class {
+		case lexicon.Accuse, lexicon.Assert, lexicon.Report, lexicon.Criticize, lexicon.Belief:
+		default:
+			continue
+		}
+		if disjoint(b.Source.Parties, a.Source.Parties) && (best == nil || b.Cue.Start > best.Cue.Start) {
+			best = b
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	var out [][2]string
+	for _, s := range a.Source.Parties {
+		for _, t := range best.Source.Parties {
+			out = append(out, [2]string{s, t})
+		}
+	}
+	return out
+}
+
+func disjoint(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// cueTrigger builds the trigger of a stance-class cue. Its weight is that
+// of a stance term of the same label on the cue's words, if the lexicon has
+// one, else ClassWeights.
+func (x *docIndex) cueTrigger(from, to int, lemma string, l Label) trigger {
+	t := trigger{from: from, to: to, term: lemma, label: l, weight: ClassWeights[l], cue: true}
+	for _, tm := range x.termsIn(from, to) {
+		if tm.Kind == lexicon.StanceTerm && tm.Class == classOf(l) {
+			t.weight = tm.Weight
+			break
+		}
+	}
+	if t.term == "" {
+		t.term = x.doc.Text[x.doc.Tokens[from].Start:x.doc.Tokens[to-1].End]
+	}
+	return t
+}
+
+// classOf is the inverse of labelOf.
+func classOf(l Label) lexicon.Class {
+	return [...]lexicon.Class{lexicon.Agree, lexicon.Support, lexicon.Deny, lexicon.Reject,
+		lexicon.Accuse, lexicon.Criticize}[l]
+}
+
+// relation combines the triggers of one statement into a relation without
+// parties: the label, the score by the package formula, and the evidence.
+// Hedges count anywhere in [scopeFrom, scopeTo).
+func (x *docIndex) relation(trig []trigger, scopeFrom, scopeTo int) Relation {
+	// The deciding trigger: the cue if it states a relation, else the
+	// strongest term (the first among equals).
+	d := 0
+	for i, t := range trig {
+		if t.cue {
+			d = i
+			break
+		}
+		if math.Abs(t.weight) > math.Abs(trig[d].weight) {
+			d = i
+		}
+	}
+	dec := trig[d]
+	r := Relation{Label: dec.label}
+	negated, negEv := x.negation(dec.from, scopeFrom)
+	keep := 1.0
+	for _, t := range trig {
+		if t.label.Positive() != dec.label.Positive() {
+			continue
+		}
+		// The content of a denial or rejection is the disputed claim
+		// ("denied the allegations"): its terms are not the source's stance.
+		if dec.cue && !t.cue && (dec.label == Deny || dec.label == Reject) {
+			continue
+		}
+		if n, _ := x.negation(t.from, scopeFrom); n != negated {
+			continue
+		}
+		keep *= 1 - clamp01(math.Abs(t.weight))
+		r.Evidence = append(r.Evidence, Evidence{Span: x.span(t.from, t.to), Term: t.term,
+			Class: t.label.String(), Weight: finite(t.weight)})
+	}
+	strength := 1 - keep
+	intens := 1.0
+	for _, tm := range x.termsIn(scopeFrom, scopeTo) {
+		switch tm.Kind {
+		case lexicon.Intensifier:
+			if tm.End <= dec.from && dec.from-tm.End <= maxNegationGap && !x.boundaryBetween(tm.End, dec.from) {
+				intens *= math.Max(1, finite(tm.Weight))
+				r.Evidence = append(r.Evidence, Evidence{Span: x.span(tm.Start, tm.End), Term: tm.Term,
+					Class: "intensifier", Weight: finite(tm.Weight)})
+			}
+		}
+	}
+	strength = math.Min(1, strength*intens)
+	for _, tm := range x.termsIn(scopeFrom, scopeTo) {
+		if tm.Kind == lexicon.Hedge {
+			h := clamp01(finite(tm.Weight))
+			strength *= h
+			r.Hedged = true
+			r.Evidence = append(r.Evidence, Evidence{Span: x.span(tm.Start, tm.End), Term: tm.Term,
+				Class: "hedge", Weight: h})
+		}
+	}
+	sign := 1.0
+	if !dec.label.Positive() {
+		sign = -1
+	}
+	r.Score = sign * strength
+	if negated {
+		r.Negated = true
+		r.Score *= NegationFactor
+		r.Evidence = append(r.Evidence, negEv)
+	}
+	slices.SortStableFunc(r.Evidence, func(a, b Evidence) int { return a.Start - b.Start })
+	return r
+}
+
+// negation reports whether a negation stands before token i within the
+// same clause and at most maxNegationGap tokens away ("did not deny",
+// "declined to endorse", "has not yet backed"), and returns it as evidence.
+func (x *docIndex) negation(i, scopeFrom int) (bool, Evidence) {
+	lo := max(x.clauseStart(i, scopeFrom), i-maxNegationGap-3)
+	for _, tm := range x.termsIn(lo, i) {
+		if tm.Kind == lexicon.Negation && i-tm.End <= maxNegationGap {
+			return true, Evidence{Span: x.span(tm.Start, tm.End), Term: tm.Term, Class: "negation",
+				Weight: NegationFactor}
+		}
+	}
+	return false, Evidence{}
+}
+
+// targets returns the (source, target) pairs of a statement by sources
+// whose stance applies to the tokens [from, to): the first party named
+// there that is not a source, with the parties coordinated with it
+// ("Venezuela and Cuba"); failing that, when the text refers to a pair
+// ("their", "the two countries", a group source), the document's pair.
+// marker tells that the statement refers to a pair ("their"); group that
+// its source is a group.
+func (x *docIndex) targets(sources []string, from, to int, l Label, sent int, marker, group bool) [][2]string {
+	var out [][2]string
+	if t := x.firstGroup(sources, from, to); len(t) > 0 {
+		for _, s := range sources {
+			for _, c := range t {
+				if c != s {
+					out = append(out, [2]string{s, c})
+				}
+			}
+		}
+		return out
+	}
+	if !marker && !group {
+		return nil
+	}
+	pair := sources
+	if len(pair) < 2 {
+		pair = x.dyads[clampSent(sent, len(x.dyads))]
+	}
+	if l.symmetric() && marker {
+		// "their positions coincided": both directions between the pair.
+		for _, s := range pair {
+			for _, c := range pair {
+				if s != c {
+					out = append(out, [2]string{s, c})
+				}
+			}
+		}
+		return out
+	}
+	for _, s := range sources {
+		for _, c := range pair {
+			if c != s {
+				out = append(out, [2]string{s, c})
+			}
+		}
+	}
+	return out
+}
+
+// firstGroup returns the first party in [from, to) that is not one of
+// sources, with the parties coordinated with it, sorted.
+func (x *docIndex) firstGroup(sources []string, from, to int) []string {
+	ps := x.partiesIn(from, to)
+	k := slices.IndexFunc(ps, func(p partyHit) bool { return !slices.Contains(sources, p.code) })
+	if k < 0 {
+		return nil
+	}
+	out := []string{ps[k].code}
+	// Walk left and right over coordinated mentions.
+	for j := k + 1; j < len(ps) && x.coordinated(ps[j-1].end, ps[j].start); j++ {
+		out = append(out, ps[j].code)
+	}
+	for j := k - 1; j >= 0 && x.coordinated(ps[j].end, ps[j+1].start); j-- {
+		out = append(out, ps[j].code)
+	}
+	out = slices.DeleteFunc(out, func(c string) bool { return slices.Contains(sources, c) })
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// coordinated reports whether the tokens [from, to) between two party
+// mentions only join them ("and", ", ", "and the", "as well as"), or are
+// a possessive clitic and a coordinator.
+func (x *docIndex) coordinated(from, to int) bool {
+	if to <= from {
+		return to == from
+	}
+	conj := false
+	for j := from; j < to; j++ {
+		n := x.doc.Tokens[j].Norm
+		if !coordinators[n] {
+			return false
+		}
+		if n != "the" {
+			conj = true
+		}
+	}
+	return conj
+}
+
+// expand turns a relation without parties into one relation per pair.
+func expand(r Relation, pairs [][2]string, sent int, att string) []Relation {
+	out := make([]Relation, 0, len(pairs))
+	for _, p := range pairs {
+		c := r
+		c.Source, c.Target = p[0], p[1]
+		c.Sentence = sent
+		c.Attribution = att
+		c.Evidence = slices.Clone(r.Evidence)
+		out = append(out, c)
+	}
+	return out
+}
+
+// dedupe drops repeated relations (same parties, label, sentence,
+// attribution and negation), keeping the first, and orders them by
+// sentence, then as found.
+func dedupe(rels []Relation) []Relation {
+	type key struct {
+		s, t, att string
+		l         Label
+		sent      int
+		neg       bool
+	}
+	seen := make(map[key]bool, len(rels))
+	out := rels[:0]
+	for _, r := range rels {
+		k := key{r.Source, r.Target, r.Attribution, r.Label, r.Sentence, r.Negated}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(a, b Relation) int { return a.Sentence - b.Sentence })
+	return out
+}
+
+func clamp01(v float64) float64 {
+	switch {
+	case math.IsNaN(v) || v < 0:
+		return 0
+	case v > 1:
+		return 1
+	}
+	return v
+}
+
+func finite(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}

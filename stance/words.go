@@ -1,0 +1,54 @@
+package stance
+
+import "github.com/parleylab/parley/segment"
+
+// Closed word classes the relation rules read clauses with. They are
+// grammar, not domain vocabulary, so they live here rather than in the
+// lexicon files; every entry is a lower-case token Norm.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// boundaryPunct and boundaryWords end a clause: negation, hedges and the
+// narrated subject never reach across them.
+var (
+	boundaryPunct = set(",", ";", ":", "(", ")", "—", "–", "--", "?", "!")
+	boundaryWords = set("but", "while", "whereas", "although", "though", "however",
+		"because", "since", "as", "when", "after", "before", "which", "who", "if",
+		"unless", "until", "that")
+)
+
+func isBoundary(t segment.Token) bool {
+	switch t.Kind {
+	case segment.Punct:
+		return boundaryPunct[t.Norm]
+	case segment.Word:
+		return boundaryWords[t.Norm]
+	}
+	return false
+}
+
+// mutualWords refer to a pair of parties without naming them: "their
+// positions coincided", "bilateral relations", "the relationship".
+var mutualWords = set("their", "both", "bilateral", "mutual", "mutually", "each", "jointly",
+	"joint", "relationship", "relations", "ties", "together")
+
+// coordinators join the members of a party group: "Venezuela and Cuba".
+var coordinators = set("and", "or", ",", "&", "the", "as", "well", "nor")
+
+// functionWords carry no topic: they are left out of the claim–text
+// overlap.
+var functionWords = set("a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by",
+	"from", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "has",
+	"have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
+	"must", "should", "shall", "it", "its", "this", "that", "these", "those", "he", "she",
+	"they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them",
+	"us", "me", "who", "whom", "which", "what", "as", "if", "than", "then", "so", "not",
+	"no", "up", "out", "about", "into", "over", "after", "before", "after", "just", "also",
+	"new", "says", "said", "say", "report", "reports", "'s", "s", "more", "all", "some",
+	"there", "here", "when", "where", "how", "why", "now", "via", "after", "over")
