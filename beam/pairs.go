@@ -76,8 +76,12 @@ func (pairCombineFn) MergeAccumulators(a, b PairSum) PairSum { return a.Add(b) }
 // magnitude, and their exact sum is the exact sum of every x added.
 // Non-finite values make the sum NaN or ±Inf as in plain addition.
 func addExact(partials []float64, x float64) []float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	if !finite(x) {
 		return append(partials[:0], x+roundExact(partials))
+	}
+	if len(partials) == 1 && !finite(partials[0]) {
+		partials[0] += x
+		return partials
 	}
 	i := 0
 	for _, y := range partials {
@@ -125,3 +129,5 @@ func roundExact(p []float64) float64 {
 	}
 	return hi
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

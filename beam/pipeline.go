@@ -8,6 +8,10 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	// Local files work out of the box; other filesystems (gs://, s3://)
+	// are registered by importing their package, as cmd/parley-beam does.
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 
 	"github.com/parleylab/parley"
 )
@@ -29,8 +33,10 @@ var ErrOptions = errors.New("parleybeam: invalid options")
 
 // Options configures the pipeline built by Build.
 type Options struct {
-	// Input is a file path or glob understood by Beam's filesystems
-	// (local paths, gs://... with the gcs filesystem).
+	// Input is a file path or glob understood by Beam's registered
+	// filesystems: local paths, and gs://... once the gcs filesystem is
+	// imported. A literal path that matches nothing fails the run; a glob
+	// that matches nothing gives empty outputs.
 	Input string
 	// Format is FormatText or FormatJSONL.
 	Format string
@@ -55,6 +61,11 @@ func (o *Options) normalize() error {
 	if o.Output == "" {
 		return fmt.Errorf("%w: no output", ErrOptions)
 	}
+	for _, p := range []string{o.Input, o.Output, o.Pairs} {
+		if err := checkScheme(p); err != nil {
+			return err
+		}
+	}
 	switch o.Format {
 	case "":
 		o.Format = FormatText
@@ -75,6 +86,21 @@ func (o *Options) normalize() error {
 	return nil
 }
 
+// checkScheme reports a path whose filesystem (gs://, s3://, ...) is not
+// registered, which Beam's transforms would panic on.
+func checkScheme(p string) (err error) {
+	if p == "" {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrOptions, r)
+		}
+	}()
+	filesystem.ValidateScheme(p)
+	return nil
+}
+
 // Build adds the parley pipeline to scope s: read the documents of
 // o.Input, analyze them, write the records to o.Output and, when o.Pairs is
 // set, the corpus party matrix to o.Pairs. It fails only for invalid
@@ -85,17 +111,53 @@ func Build(s beam.Scope, o Options) error {
 		return err
 	}
 	s = s.Scope("parley")
-	files := fileio.MatchFiles(s, o.Input)
-	docs := beam.ParDo(s, &splitFn{Format: o.Format}, fileio.ReadMatches(s, files))
-	// A JSON Lines file is split on one worker; spread its documents out.
-	docs = beam.Reshuffle(s, docs)
-	records, pairs := beam.ParDo2(s, &analyzeFn{Config: o.Config}, docs)
-	beam.ParDo0(s, &writeRecordsFn{Path: o.Output}, beam.Impulse(s), beam.SideInput{Input: records})
+	records, pairs := AnalyzeDocs(s, o.Config, ReadDocs(s, o.Input, o.Format))
+	WriteSorted(s, o.Output, records)
 	if o.Pairs != "" {
-		sums := beam.CombinePerKey(s, &pairCombineFn{}, pairs)
-		beam.ParDo0(s, &writePairsFn{Path: o.Pairs, Format: o.PairsFormat}, beam.Impulse(s), beam.SideInput{Input: sums})
+		WriteMatrix(s, o.Pairs, o.PairsFormat, CombinePairs(s, pairs))
 	}
 	return nil
+}
+
+// ReadDocs returns the documents of the files matching glob, read as
+// format (FormatText or FormatJSONL), as a PCollection<Doc>. A JSON Lines
+// file is read by one worker; its documents are then reshuffled so that
+// the analysis spreads over all workers.
+func ReadDocs(s beam.Scope, glob, format string) beam.PCollection {
+	s = s.Scope("ReadDocs")
+	files := fileio.MatchFiles(s, glob)
+	docs := beam.ParDo(s, &splitFn{Format: format}, fileio.ReadMatches(s, files))
+	return beam.Reshuffle(s, docs)
+}
+
+// AnalyzeDocs analyzes a PCollection<Doc> with one Analyzer per worker,
+// built from cfg. It returns the records (PCollection<Record>) and the
+// document pairs keyed by PairKey (PCollection<KV<string, PairSum>>).
+func AnalyzeDocs(s beam.Scope, cfg parley.Config, docs beam.PCollection) (records, pairs beam.PCollection) {
+	s = s.Scope("AnalyzeDocs")
+	return beam.ParDo2(s, &analyzeFn{Config: cfg}, docs)
+}
+
+// WriteSorted writes a PCollection<Record> to one file at path, sorted by
+// input position, each record followed by "\n". The file is written even
+// when there are no records.
+func WriteSorted(s beam.Scope, path string, records beam.PCollection) {
+	s = s.Scope("WriteSorted")
+	beam.ParDo0(s, &writeRecordsFn{Path: path}, beam.Impulse(s), beam.SideInput{Input: records})
+}
+
+// CombinePairs sums a PCollection<KV<string, PairSum>> per pair key.
+func CombinePairs(s beam.Scope, pairs beam.PCollection) beam.PCollection {
+	s = s.Scope("CombinePairs")
+	return beam.CombinePerKey(s, &pairCombineFn{}, pairs)
+}
+
+// WriteMatrix writes combined pairs (PCollection<KV<string, PairSum>>) to
+// one file at path in format (PairsJSONL or PairsCSV), one corpus pair
+// per line sorted by source and target.
+func WriteMatrix(s beam.Scope, path, format string, sums beam.PCollection) {
+	s = s.Scope("WriteMatrix")
+	beam.ParDo0(s, &writePairsFn{Path: path, Format: format}, beam.Impulse(s), beam.SideInput{Input: sums})
 }
 
 // New returns a new pipeline built by Build.

@@ -29,19 +29,19 @@ func (fn *writeRecordsFn) ProcessElement(ctx context.Context, _ []byte, records 
 	for records(&r) {
 		all = append(all, r)
 	}
-	SortRecords(all)
-	return writeFile(ctx, fn.Path, func(w io.Writer) error { return WriteRecords(w, all) })
+	sortRecords(all)
+	return writeFile(ctx, fn.Path, func(w io.Writer) error { return writeRecords(w, all) })
 }
 
-// SortRecords sorts records by input position: path (byte order), then line.
-func SortRecords(rs []Record) {
+// sortRecords sorts records by input position: path (byte order), then line.
+func sortRecords(rs []Record) {
 	slices.SortStableFunc(rs, func(a, b Record) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
 	})
 }
 
-// WriteRecords writes each record's JSON followed by "\n".
-func WriteRecords(w io.Writer, rs []Record) error {
+// writeRecords writes each record's JSON followed by "\n".
+func writeRecords(w io.Writer, rs []Record) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	for _, r := range rs {
 		if _, err := bw.WriteString(r.JSON); err != nil {
@@ -70,21 +70,21 @@ func (fn *writePairsFn) ProcessElement(ctx context.Context, _ []byte, sums func(
 		src, tgt := SplitPairKey(key)
 		pairs = append(pairs, sum.Pair(src, tgt))
 	}
-	SortPairs(pairs)
-	return writeFile(ctx, fn.Path, func(w io.Writer) error { return WritePairs(w, pairs, fn.Format) })
+	sortPairs(pairs)
+	return writeFile(ctx, fn.Path, func(w io.Writer) error { return writePairs(w, pairs, fn.Format) })
 }
 
-// SortPairs sorts pairs by source, then target.
-func SortPairs(ps []parley.Pair) {
+// sortPairs sorts pairs by source, then target.
+func sortPairs(ps []parley.Pair) {
 	slices.SortFunc(ps, func(a, b parley.Pair) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target))
 	})
 }
 
-// WritePairs writes pairs as JSON Lines (PairsJSONL: json.Marshal of each
+// writePairs writes pairs as JSON Lines (PairsJSONL: json.Marshal of each
 // parley.Pair) or CSV (PairsCSV: a header line, then
 // source,target,score,positive,negative,n with the shortest float format).
-func WritePairs(w io.Writer, ps []parley.Pair, format string) error {
+func writePairs(w io.Writer, ps []parley.Pair, format string) error {
 	switch format {
 	case PairsJSONL:
 		bw := bufio.NewWriter(w)
