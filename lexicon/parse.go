@@ -385,11 +385,17 @@ func validCode(c string) bool {
 	return true
 }
 
-// caseOf is the case rule of an alias token.
+// caseOf is the case rule of an alias token: exact for a short all-caps
+// token ("US", "U.S.", "WHO"), upper for a token that starts with an upper
+// case letter ("Turkey"), any otherwise ("of", "d'Ivoire", "teleSUR").
 func caseOf(tok string) caseRule {
 	letters, upper := 0, 0
+	first := rune(0)
 	for _, r := range tok {
 		if unicode.IsLetter(r) {
+			if first == 0 {
+				first = r
+			}
 			letters++
 			if unicode.IsUpper(r) {
 				upper++
@@ -397,12 +403,12 @@ func caseOf(tok string) caseRule {
 		}
 	}
 	switch {
-	case upper == 0:
-		return caseAny
-	case upper == letters && letters <= 3:
+	case upper > 0 && upper == letters && letters <= 3:
 		return caseExact
+	case unicode.IsUpper(first):
+		return caseUpper
 	}
-	return caseUpper
+	return caseAny
 }
 
 func (p *parser) role(line int, cols []string, src *sources) {
