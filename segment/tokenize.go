@@ -10,8 +10,15 @@ import (
 // never modifies. Whitespace, byte order marks and other invisible format
 // characters are not tokens. See the package documentation for the rules.
 func Tokenize(text string) []Token {
-	s := scanner{text: text, toks: make([]Token, 0, estimateTokens(text))}
+	n := estimateTokens(text)
+	s := scanner{
+		text:     text,
+		toks:     make([]Token, 0, n),
+		norms:    make([]byte, 0, len(text)/4),
+		normEnds: make([][2]int, 0, n/4),
+	}
 	s.run()
+	s.setNorms()
 	return s.toks
 }
 
@@ -30,6 +37,28 @@ const (
 	clDigit
 	clDQuote
 	clSQuote
+)
+
+// wordByte has, for each ASCII letter or digit, a bit telling which it is;
+// every other byte has none.
+var wordByte = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch asciiClass[c] {
+		case clLower:
+			t[c] = wbLower
+		case clUpper:
+			t[c] = wbUpper
+		case clDigit:
+			t[c] = wbDigit
+		}
+	}
+	return t
+}()
+
+const (
+	wbLower uint8 = 1 << iota
+	wbUpper
+	wbDigit
 )
 
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {
@@ -69,6 +98,12 @@ var elisions = map[string]bool{
 type scanner struct {
 	text string
 	toks []Token
+	// norms holds the Norm of the words that are not lower-case ASCII,
+	// one after the other; normEnds[k] = {token index, end in norms}.
+	// setNorms turns them into one string that the Norms share, which
+	// saves an allocation per capitalised word.
+	norms    []byte
+	normEnds [][2]int
 	// singleOpen is set after a single quotation mark that opens a quote on
 	// the current line: a later apostrophe after a word then closes it
 	// instead of marking a possessive ("'yes'" against "Jones' cow").
@@ -174,19 +209,18 @@ func (s *scanner) word(start int) int {
 	seg := start // start of the current part (after a '.', '-' or '&')
 	for {
 		for i < n {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case clLower:
-					number = false
-				case clUpper:
-					number, lower = false, false
-				case clDigit:
-				default:
-					goto joiner
-				}
+			var seen uint8 // letter bits of an ASCII run
+			for i < n && wordByte[text[i]] != 0 {
+				seen |= wordByte[text[i]]
 				i++
-				continue
+			}
+			if seen&wbUpper != 0 {
+				number, lower = false, false
+			} else if seen&wbLower != 0 {
+				number = false
+			}
+			if i >= n || text[i] < utf8.RuneSelf {
+				break
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if !isWordRune(r) && !(unicode.Is(unicode.Cf, r) && s.wordAt(i+size)) {
@@ -195,7 +229,6 @@ func (s *scanner) word(start int) int {
 			number, lower = false, false
 			i += size
 		}
-	joiner:
 		if i >= n {
 			break
 		}
@@ -360,26 +393,54 @@ func (s *scanner) spaceAt(i int) bool {
 	return unicode.IsSpace(r)
 }
 
+// add appends a token of kind k for text[start:end] and returns it. The
+// fields are written in place, which is cheaper than copying a Token.
+func (s *scanner) add(start, end int, k Kind) *Token {
+	n := len(s.toks)
+	if n == cap(s.toks) {
+		s.toks = append(s.toks, Token{})
+	} else {
+		s.toks = s.toks[:n+1]
+	}
+	t := &s.toks[n]
+	t.Start, t.End, t.Kind = start, end, k
+	t.Text = s.text[start:end]
+	return t
+}
+
 func (s *scanner) emit(start, end int, k Kind) {
-	t := s.text[start:end]
-	s.toks = append(s.toks, Token{Span: Span{start, end}, Text: t, Norm: t, Kind: k})
+	t := s.add(start, end, k)
+	t.Norm = t.Text
 }
 
 func (s *scanner) emitMark(start, end int, n string) {
-	s.toks = append(s.toks, Token{Span: Span{start, end}, Text: s.text[start:end], Norm: n, Kind: QuoteMark})
+	s.add(start, end, QuoteMark).Norm = n
 }
 
 func (s *scanner) emitWord(start, end int, lower, number bool) int {
-	t := s.text[start:end]
-	tok := Token{Span: Span{start, end}, Text: t, Norm: t, Kind: Word}
+	k := Word
 	if number {
-		tok.Kind = Number
-	} else if !lower {
-		tok.Norm = norm(t)
-		tok.Cap = capitalised(t)
+		k = Number
 	}
-	s.toks = append(s.toks, tok)
+	t := s.add(start, end, k)
+	if number || lower {
+		t.Norm = t.Text
+		return end
+	}
+	s.norms = appendNorm(s.norms, t.Text)
+	s.normEnds = append(s.normEnds, [2]int{len(s.toks) - 1, len(s.norms)})
+	t.Cap = capitalised(t.Text)
 	return end
+}
+
+// setNorms sets the Norm of the words collected in s.norms.
+func (s *scanner) setNorms() {
+	all := string(s.norms)
+	start := 0
+	for _, e := range s.normEnds {
+		s.toks[e[0]].Norm = all[start:e[1]]
+		start = e[1]
+	}
 }
 
 // capitalised reports whether the first letter of t is upper case.
@@ -406,25 +467,33 @@ func norm(t string) string {
 	if i == len(t) {
 		return t
 	}
-	var b strings.Builder
-	b.Grow(len(t))
-	b.WriteString(t[:i])
-	for _, r := range t[i:] {
-		switch r {
-		case '’', '‘':
-			b.WriteByte('\'')
-		case '“', '”':
-			b.WriteByte('"')
-		default:
-			if r < utf8.RuneSelf {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				b.WriteByte(byte(r))
-			} else {
-				b.WriteRune(unicode.ToLower(r))
+	return string(appendNorm(make([]byte, 0, len(t)), t))
+}
+
+// appendNorm appends the Norm of t to b.
+func appendNorm(b []byte, t string) []byte {
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
+			b = append(b, c)
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		switch {
+		case r == '’' || r == '‘':
+			b = append(b, '\'')
+		case r == '“' || r == '”':
+			b = append(b, '"')
+		case r == utf8.RuneError && size == 1:
+			b = append(b, c) // keep invalid bytes as they are
+		default:
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		i += size
 	}
-	return b.String()
+	return b
 }
