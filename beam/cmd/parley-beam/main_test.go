@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/parleylab/parley"
+)
+
+// mainRoot returns the directory of the main module as this module sees it
+// (the replace directive), so that the CLI is built from the same source
+// as the library linked into this test.
+func mainRoot(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/parleylab/parley").Output()
+	require.NoError(t, err, "go list")
+	return strings.TrimSpace(string(out))
+}
+
+// buildCLI builds cmd/parley of the main module into a temporary directory.
+func buildCLI(t *testing.T, root string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "parley")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/parley")
+	cmd.Dir = root
+	// A -modfile meant for this module must not reach the main module's build.
+	cmd.Env = append(os.Environ(), "GOFLAGS=")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "go build ./cmd/parley: %s", out)
+	return bin
+}
+
+// runCLI runs `parley analyze args...` and returns its standard output.
+func runCLI(t *testing.T, bin string, args ...string) []byte {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(bin, append([]string{"analyze"}, args...)...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Run(), "parley analyze %q: %s", args, stderr.String())
+	return stdout.Bytes()
+}
+
+// runBeam runs the command on Prism and returns the records file.
+func runBeam(t *testing.T, args ...string) []byte {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "records.jsonl")
+	var stderr bytes.Buffer
+	code := run(context.Background(), append(args, "--output", out, "--runner", "prism"), &stderr)
+	require.Equal(t, 0, code, "parley-beam %q: %s", args, lastLines(stderr.String(), 20))
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	return b
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// corpus writes the test inputs: text files (one of them the seed article)
+// and a JSON Lines file. It returns the text files in sorted order.
+func corpus(t *testing.T, root string) (dir string, txt []string, jsonl string) {
+	t.Helper()
+	dir = t.TempDir()
+	seed, err := os.ReadFile(filepath.Join(root, "testdata", "seed", "xi-putin-call.txt"))
+	require.NoError(t, err)
+	files := map[string]string{
+		"xi-putin-call.txt": string(seed),
+		"a-kremlin.txt":     "The Kremlin said Russia backed China's position. Ukraine accused Beijing of helping Moscow, allegations China denied.\n",
+		"b-repair.txt":      "Caf\xe9 owners said \u201cwe welcome the deal\u201d.\n",
+		"c-empty.txt":       "",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		txt = append(txt, p)
+	}
+	slices.Sort(txt)
+	jsonl = filepath.Join(dir, "docs.jsonl")
+	lines := []string{
+		`{"id":"j1","text":"Beijing rejected the proposal, a spokesman said.","source":"wire","tags":["a","b"]}`,
+		`{"text":"The EU criticised Moscow. \"We condemn it,\" Brussels said."}`,
+		`{"id":"j3","text":"` + strings.ReplaceAll(string(seed[:400]), "\n", `\n`) + `"}`,
+	}
+	require.NoError(t, os.WriteFile(jsonl, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	return dir, txt, jsonl
+}
+
+// libraryLines returns the records the library gives for the text files,
+// encoded as the CLI encodes them.
+func libraryLines(t *testing.T, cfg parley.Config, txt []string) ([]byte, []*parley.Document) {
+	t.Helper()
+	a, err := parley.New(cfg)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	var docs []*parley.Document
+	for _, p := range txt {
+		text, err := os.ReadFile(p)
+		require.NoError(t, err)
+		doc, err := a.Analyze(strings.TrimSuffix(filepath.Base(p), ".txt"), string(text))
+		require.NoError(t, err, p)
+		b, err := json.Marshal(doc)
+		require.NoError(t, err)
+		buf.Write(append(b, '\n'))
+		docs = append(docs, doc)
+	}
+	return buf.Bytes(), docs
+}
+
+func TestTextMatchesLibraryAndCLI(t *testing.T) {
+	root := mainRoot(t)
+	dir, txt, _ := corpus(t, root)
+	pairsPath := filepath.Join(t.TempDir(), "pairs.csv")
+	got := runBeam(t, "--input", filepath.Join(dir, "*.txt"), "--pairs", pairsPath)
+
+	want, docs := libraryLines(t, parley.DefaultConfig(), txt)
+	assert.Equal(t, string(want), string(got), "pipeline vs library")
+	assert.Equal(t, string(runCLI(t, buildCLI(t, root), txt...)), string(got), "pipeline vs parley analyze")
+
+	// The matrix: per (source, target), sum of score*n over n, and the summed counts.
+	type agg struct {
+		sum                float64
+		positive, negative int
+		n                  int
+	}
+	wantPairs := map[[2]string]*agg{}
+	for _, d := range docs {
+		for _, p := range d.Pairs {
+			k := [2]string{p.Source, p.Target}
+			if wantPairs[k] == nil {
+				wantPairs[k] = &agg{}
+			}
+			g := wantPairs[k]
+			g.sum += p.Score * float64(p.N)
+			g.positive += p.Positive
+			g.negative += p.Negative
+			g.n += p.N
+		}
+	}
+	f, err := os.Open(pairsPath)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, rows)
+	assert.Equal(t, []string{"source", "target", "score", "positive", "negative", "n"}, rows[0])
+	require.Len(t, rows, len(wantPairs)+1, "one row per pair: %v", rows)
+	for _, row := range rows[1:] {
+		g := wantPairs[[2]string{row[0], row[1]}]
+		require.NotNil(t, g, "unexpected pair %v", row)
+		score, err := strconv.ParseFloat(row[2], 64)
+		require.NoError(t, err)
+		assert.InDelta(t, g.sum/float64(g.n), score, 1e-12, "pair %v", row)
+		assert.Equal(t, []string{strconv.Itoa(g.positive), strconv.Itoa(g.negative), strconv.Itoa(g.n)}, row[3:], "pair %v", row)
+	}
+	assert.True(t, slices.IsSortedFunc(rows[1:], func(a, b []string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) }))
+}
+
+func TestJSONLMatchesLibraryAndCLI(t *testing.T) {
+	root := mainRoot(t)
+	_, _, jsonl := corpus(t, root)
+	got := runBeam(t, "--input", jsonl, "--format", "jsonl", "--text")
+
+	cfg := parley.DefaultConfig()
+	cfg.Text = true
+	a, err := parley.New(cfg)
+	require.NoError(t, err)
+	data, err := os.ReadFile(jsonl)
+	require.NoError(t, err)
+	var want bytes.Buffer
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		var in map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal([]byte(line), &in))
+		id := "line-" + strconv.Itoa(i+1)
+		if raw, ok := in["id"]; ok {
+			require.NoError(t, json.Unmarshal(raw, &id))
+		}
+		var text string
+		require.NoError(t, json.Unmarshal(in["text"], &text))
+		delete(in, "id")
+		delete(in, "text")
+		doc, err := a.Analyze(id, text)
+		require.NoError(t, err)
+		if len(in) > 0 {
+			doc.Meta = in
+		}
+		b, err := json.Marshal(doc)
+		require.NoError(t, err)
+		want.Write(append(b, '\n'))
+	}
+	assert.Equal(t, want.String(), string(got), "pipeline vs library")
+	assert.Contains(t, string(got), `"id":"line-2"`)
+	assert.Contains(t, string(got), `"meta":{"source":"wire","tags":["a","b"]}`)
+	assert.Equal(t, string(runCLI(t, buildCLI(t, root), "--text", jsonl)), string(got), "pipeline vs parley analyze --text")
+}
+
+func TestFlags(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"help", []string{"-h"}, 0},
+		{"unknown flag", []string{"--nosuch"}, 2},
+		{"no input", []string{"--output", filepath.Join(dir, "o")}, 2},
+		{"bad format", []string{"--input", dir, "--output", filepath.Join(dir, "o"), "--format", "xml"}, 2},
+		{"stray argument", []string{"--input", dir, "--output", filepath.Join(dir, "o"), "extra"}, 2},
+		{"missing input file", []string{"--input", filepath.Join(dir, "absent.txt"), "--output", filepath.Join(dir, "o"), "--runner", "prism"}, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			assert.Equal(t, tc.want, run(context.Background(), tc.args, &stderr), "args %q: %s", tc.args, lastLines(stderr.String(), 5))
+			if tc.want != 0 {
+				assert.NotEmpty(t, stderr.String(), "args %q", tc.args)
+			}
+		})
+	}
+}
