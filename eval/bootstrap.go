@@ -50,10 +50,10 @@ func Bootstrap[T any](items []T, metric func([]T) float64, n int, src rand.Sourc
 
 // Comparison is a paired comparison of two systems on the same items.
 type Comparison struct {
-	A     float64  `json:"a"`     // the metric of system A
-	B     float64  `json:"b"`     // the metric of system B
-	Diff  Interval `json:"diff"`  // B - A with its paired-bootstrap 95 % interval
-	P     float64  `json:"p"`     // two-sided approximate-randomization p-value of B - A
+	A     float64  `json:"a"`      // the metric of system A
+	B     float64  `json:"b"`      // the metric of system B
+	Diff  Interval `json:"diff"`   // B - A with its paired-bootstrap 95 % interval
+	P     float64  `json:"p"`      // two-sided approximate-randomization p-value of B - A
 	Trial int      `json:"trials"` // randomization trials
 }
 

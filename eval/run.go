@@ -102,7 +102,8 @@ func ReadDatasetGold(ds Dataset) ([]parley.Document, error) {
 
 // AnalyzeAll runs analyze over the texts with a pool of workers (0 or
 // less: one per CPU); results are in input order whatever the schedule.
-// A document that fails becomes an error record.
+// A document that fails, or on which analyze panics, becomes an error
+// record (code "panic" for a panic).
 func AnalyzeAll(ids, texts []string, analyze AnalyzeFunc, workers int) []*parley.Document {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -113,11 +114,7 @@ func AnalyzeAll(ids, texts []string, analyze AnalyzeFunc, workers int) []*parley
 	for range min(workers, max(len(texts), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				d, err := analyze(ids[i], texts[i])
-				if err != nil {
-					d = &parley.Document{Schema: parley.Schema, ID: ids[i], Line: i + 1, Error: &parley.RecordError{Code: parley.ErrorCode(err), Message: err.Error()}}
-				}
-				out[i] = d
+				out[i] = analyzeOne(ids[i], texts[i], i+1, analyze)
 			}
 		})
 	}
@@ -127,6 +124,22 @@ func AnalyzeAll(ids, texts []string, analyze AnalyzeFunc, workers int) []*parley
 	close(next)
 	wg.Wait()
 	return out
+}
+
+// analyzeOne analyzes one text; a failure, or a panic of the analyzer
+// (a bug the evaluation reports instead of dying), becomes an error
+// record.
+func analyzeOne(id, text string, line int, analyze AnalyzeFunc) (d *parley.Document) {
+	defer func() {
+		if r := recover(); r != nil {
+			d = &parley.Document{Schema: parley.Schema, ID: id, Line: line, Error: &parley.RecordError{Code: "panic", Message: fmt.Sprint(r)}}
+		}
+	}()
+	d, err := analyze(id, text)
+	if err != nil {
+		return &parley.Document{Schema: parley.Schema, ID: id, Line: line, Error: &parley.RecordError{Code: parley.ErrorCode(err), Message: err.Error()}}
+	}
+	return d
 }
 
 // predictDocs returns the predicted document for each gold document: read
@@ -183,6 +196,9 @@ func evalAttributions(ds Dataset, sys Systems, cfg Config) (*Result, error) {
 		for i := range gold {
 			p := preds[i]
 			if p != nil && p.Error != nil {
+				if failed == 0 {
+					cfg.logf("%s: %s: %s", p.ID, p.Error.Code, p.Error.Message)
+				}
 				failed++
 				p = nil
 			}

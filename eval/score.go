@@ -235,8 +235,9 @@ func (a Attr) span(t SpanType) []Frag {
 }
 
 // matchSpans counts the one-to-one matches of predicted spans with
-// required gold spans; predicted spans left over that match an optional
-// gold span count neither way.
+// required gold spans under mode m; predicted spans left over that
+// overlap an optional gold span (whatever the mode: its boundaries are
+// not judged) count neither way.
 func matchSpans(ix *textIndex, req, optional, pred [][]Frag, m Mode, theta float64) Counts {
 	to := assign(len(req), len(pred), func(g, p int) (float64, bool) { return ix.matches(req[g], pred[p], m, theta) }, nil)
 	c := Counts{Pred: len(pred), Gold: len(req)}
@@ -248,7 +249,10 @@ func matchSpans(ix *textIndex, req, optional, pred [][]Frag, m Mode, theta float
 			rest = append(rest, pred[p])
 		}
 	}
-	toOpt := assign(len(optional), len(rest), func(g, p int) (float64, bool) { return ix.matches(optional[g], rest[p], m, theta) }, nil)
+	toOpt := assign(len(optional), len(rest), func(g, p int) (float64, bool) {
+		n := overlap(optional[g], rest[p])
+		return float64(n), n > 0
+	}, nil)
 	for _, g := range toOpt {
 		if g >= 0 {
 			c.Pred--
