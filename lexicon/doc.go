@@ -60,7 +60,8 @@
 // each token the longest entry wins and matching resumes after it. Look-ups
 // go through token tries keyed by segment.Token.Norm (lower case, ’ as ');
 // there are no regular expressions and no per-call maps, and a call
-// allocates only its result slice. A Lexicon is read-only after it is
+// allocates only its result slice (and, the first time a new word needs
+// the stem fallback, its stem). A Lexicon is read-only after it is
 // built and safe for concurrent use.
 //
 //   - MatchCues: verbs in every form listed, multi-word cues ("reiterated
