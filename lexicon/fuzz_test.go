@@ -3,8 +3,8 @@ package lexicon
 import (
 	"os"
 	"path/filepath"
-	"testing"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
 
