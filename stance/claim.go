@@ -191,7 +191,9 @@ type featureEvidence struct {
 }
 
 // Feature names. The per-term features are "term:" + the class group
-// ("refute", "hedge", "negation", "support", "report") + ":" + the term.
+// ("refute", "hedge", "negation", "support", "report") + ":" + the term;
+// "role:" + a role class ("anonymous", "media", "title") tells that the
+// text names such a source ("sources", "analyst", "newspaper").
 const (
 	fBias       = "bias"
 	fRefute     = "refute"     // deny/reject/accuse/criticize terms of the text not in the claim
@@ -201,10 +203,10 @@ const (
 	fReport     = "report"     // report, assert and belief cues ("says", "claims", "according to")
 	fAttributed = "attributed" // the attribution pass finds an attribution
 	fQuestion   = "question"   // the text has a question mark
+	fColon      = "colon"      // the text has a colon cue ("Analyst: ...", "...: sources")
 	fCover      = "cover"      // share of the claim's content stems found in the text's lede
-	fCoverAll   = "cover_all"  // share of the claim's content stems found anywhere in the text
 	fPrecision  = "precision"  // share of the lede's content stems found in the claim
-	fNoCover    = "no_cover"   // no content stem of the claim is in the text
+	fNoCover    = "no_cover"   // no content stem of the claim is in the text's lede
 )
 
 // ledeTokens is how many tokens of a long text count as its lede.
@@ -213,6 +215,22 @@ const ledeTokens = 60
 func extract(lex *lexicon.Lexicon, claim, text string) features {
 	f := features{values: map[string]float64{fBias: 1}}
 	cdoc, tdoc := segment.Parse(claim), segment.Parse(text)
+	// The lede: whole sentences from the start, up to about ledeTokens
+	// tokens (at least one sentence). A headline is all lede; of a long
+	// article body only its opening counts for the term features, which
+	// keeps them comparable between headlines and bodies.
+	nl := len(tdoc.Tokens)
+	for i, st := range tdoc.Sentences {
+		if i > 0 && st.Last > ledeTokens {
+			nl = tdoc.Sentences[i-1].Last
+			break
+		}
+	}
+	lede := tdoc.Tokens[:nl]
+	ledeEnd := len(text)
+	if nl < len(tdoc.Tokens) {
+		ledeEnd = tdoc.Tokens[nl].Start
+	}
 	claimTerms := map[string]bool{}
 	for _, tm := range lex.MatchTerms(cdoc.Tokens) {
 		claimTerms[tm.Term] = true
@@ -224,7 +242,7 @@ func extract(lex *lexicon.Lexicon, claim, text string) features {
 		sp := segment.Span{Start: tdoc.Tokens[tm.Start].Start, End: tdoc.Tokens[tm.End-1].End}
 		f.evidence = append(f.evidence, featureEvidence{Evidence{Span: sp, Term: tm.Term, Class: group, Weight: w}, key})
 	}
-	for _, tm := range lex.MatchTerms(tdoc.Tokens) {
+	for _, tm := range lex.MatchTerms(lede) {
 		if claimTerms[tm.Term] {
 			continue
 		}
@@ -241,12 +259,13 @@ func extract(lex *lexicon.Lexicon, claim, text string) features {
 			}
 		}
 	}
-	for _, c := range lex.MatchCues(tdoc.Tokens) {
+	for _, c := range lex.MatchCues(lede) {
+		if c.Cue.Kind == lexicon.Colon {
+			f.values[fColon] = 1
+			continue
+		}
 		switch c.Cue.Class {
 		case lexicon.Report, lexicon.Assert, lexicon.Belief:
-			if c.Cue.Kind == lexicon.Colon {
-				continue
-			}
 			f.values[fReport]++
 			key := "term:report:" + c.Cue.Lemma
 			f.values[key] = 1
@@ -254,44 +273,47 @@ func extract(lex *lexicon.Lexicon, claim, text string) features {
 			f.evidence = append(f.evidence, featureEvidence{Evidence{Span: sp, Term: c.Cue.Lemma, Class: fReport, Weight: 1}, key})
 		}
 	}
+	for _, r := range lex.MatchRoles(lede) {
+		switch r.Class {
+		case lexicon.Anonymous, lexicon.MediaNoun, lexicon.Title:
+			f.values["role:"+r.Class.String()] = 1
+		}
+	}
 	for _, g := range []string{fRefute, fSupport, fHedge, fNegation, fReport} {
 		if v, ok := f.values[g]; ok {
 			f.values[g] = math.Log1p(v)
 		}
 	}
-	if len(attribution.Extract(tdoc, lex)) > 0 {
-		f.values[fAttributed] = 1
+	for _, a := range attribution.Extract(tdoc, lex) {
+		if a.Cue.End <= ledeEnd {
+			f.values[fAttributed] = 1
+		}
 	}
-	if strings.Contains(text, "?") {
+	if strings.Contains(text[:ledeEnd], "?") {
 		f.values[fQuestion] = 1
 	}
 	cs := contentStems(lex, cdoc.Tokens)
-	all := contentStems(lex, tdoc.Tokens)
-	lede := contentStems(lex, tdoc.Tokens[:min(len(tdoc.Tokens), ledeTokens)])
+	ledeStems := contentStems(lex, lede)
 	if len(cs) > 0 {
-		inLede, inAll := 0, 0
+		in := 0
 		for s := range cs {
-			if lede[s] {
-				inLede++
-			}
-			if all[s] {
-				inAll++
+			if ledeStems[s] {
+				in++
 			}
 		}
-		f.values[fCover] = float64(inLede) / float64(len(cs))
-		f.values[fCoverAll] = float64(inAll) / float64(len(cs))
-		if inAll == 0 {
+		f.values[fCover] = float64(in) / float64(len(cs))
+		if in == 0 {
 			f.values[fNoCover] = 1
 		}
 	}
-	if len(lede) > 0 {
+	if len(ledeStems) > 0 {
 		n := 0
-		for s := range lede {
+		for s := range ledeStems {
 			if cs[s] {
 				n++
 			}
 		}
-		f.values[fPrecision] = float64(n) / float64(len(lede))
+		f.values[fPrecision] = float64(n) / float64(len(ledeStems))
 	}
 	return f
 }

@@ -33,11 +33,11 @@ type FitOptions struct {
 	// number of examples: the objective is the mean negative log-likelihood
 	// plus Lambda/2 * sum w^2.
 	Lambda float64 `json:"lambda"`
-	// Unrelated is the number of synthetic "unrelated" pairs made per
-	// example by pairing its text with the claim of another group; 0 adds
-	// none (then the model never predicts "unrelated" unless the examples
-	// hold some).
-	Unrelated int `json:"unrelated"`
+	// Unrelated is the mean number of synthetic "unrelated" pairs made per
+	// example by pairing its text with the claim of another group (0.5:
+	// every other example, chosen at random); 0 adds none (then the model
+	// never predicts "unrelated" unless the examples hold some).
+	Unrelated float64 `json:"unrelated"`
 	// MinCount is how many examples a per-term feature needs to enter the
 	// model (default 3).
 	MinCount int `json:"min_count"`
@@ -50,7 +50,7 @@ type FitOptions struct {
 // DefaultFitOptions returns the options the embedded weights were fitted
 // with.
 func DefaultFitOptions() FitOptions {
-	return FitOptions{Lambda: 0.01, Unrelated: 1, MinCount: 3, Seed: 1}
+	return FitOptions{Lambda: 0.0003, Unrelated: 0.5, MinCount: 3, Seed: 1}
 }
 
 // Weights are the fitted parameters of a ClaimModel: one weight per class
@@ -176,10 +176,11 @@ func Fit(items []Example, opts FitOptions) (*Weights, error) {
 	return w, nil
 }
 
-// withUnrelated returns items plus k synthetic unrelated pairs per item:
+// withUnrelated returns items plus rate synthetic unrelated pairs per item
+// on average:
 // its text with the claim of a randomly chosen other group.
-func withUnrelated(items []Example, k int, seed uint64) []Example {
-	if k <= 0 {
+func withUnrelated(items []Example, rate float64, seed uint64) []Example {
+	if rate <= 0 || math.IsNaN(rate) {
 		return items
 	}
 	claims := map[string]string{}
@@ -193,6 +194,10 @@ func withUnrelated(items []Example, k int, seed uint64) []Example {
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	out := slices.Clone(items)
 	for _, it := range items {
+		k := int(rate)
+		if rng.Float64() < rate-float64(k) {
+			k++
+		}
 		for range k {
 			g := groups[rng.IntN(len(groups))]
 			for g == it.Group {
