@@ -26,7 +26,8 @@ type Predictor func(claim, text string) (label string, err error)
 
 // PredictClaims runs pred over the items with a pool of workers (0 or
 // less: one per CPU) and returns the scores in item order. The first
-// error stops the run.
+// error stops the run; an item on which pred panics (a bug of the
+// predictor) is scored with the label PredictionError.
 func PredictClaims(items []ClaimItem, pred Predictor, workers int) ([]ClaimScore, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -38,7 +39,7 @@ func PredictClaims(items []ClaimItem, pred Predictor, workers int) ([]ClaimScore
 	for range min(workers, max(len(items), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				l, err := pred(items[i].Claim, items[i].Text)
+				l, err := predictOne(pred, items[i])
 				if err != nil {
 					errs[i] = fmt.Errorf("eval: item %s (line %d): %w", items[i].ID, items[i].Line, err)
 					continue
@@ -61,6 +62,21 @@ func PredictClaims(items []ClaimItem, pred Predictor, workers int) ([]ClaimScore
 		}
 	}
 	return out, nil
+}
+
+// PredictionError is the predicted label of an item on which the
+// predictor panicked: it counts as a wrong prediction and shows as its
+// own column of the confusion matrix.
+const PredictionError = "error"
+
+// predictOne runs pred on one item, turning a panic into PredictionError.
+func predictOne(pred Predictor, it ClaimItem) (l string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			l, err = PredictionError, nil
+		}
+	}()
+	return pred(it.Claim, it.Text)
 }
 
 // ReadClaimPredictions reads claim-level predictions: JSON Lines of

@@ -136,7 +136,8 @@ func (r *Result) addClaims(scores []ClaimScore, fnc bool, cfg Config) {
 	}
 	for _, l := range labels {
 		c := ClassCounts(scores, l)
-		cr.PerClass[l] = Score{P: Num(c.P()), R: Num(c.R()), F1: Num(c.F1()), F1Lo: Num(math.NaN()), F1Hi: Num(math.NaN()), Counts: c}
+		iv := Bootstrap(scores, func(s []ClaimScore) float64 { return ClassCounts(s, l).F1() }, cfg.Boot, cfg.rng())
+		cr.PerClass[l] = Score{P: Num(c.P()), R: Num(c.R()), F1: Num(c.F1()), F1Lo: Num(iv.Lo), F1Hi: Num(iv.Hi), Counts: c}
 	}
 	cr.Confusion.Labels, cr.Confusion.Counts = Confusion(scores, labels)
 	if fnc {
@@ -157,7 +158,11 @@ func pct(x Num) string {
 }
 
 func (s Score) row(name string) string {
-	return fmt.Sprintf("| %s | %s | %s | %s | %s–%s | %d | %d | %d |\n", name, pct(s.P), pct(s.R), pct(s.F1), pct(s.F1Lo), pct(s.F1Hi), s.TP, s.Pred, s.Gold)
+	ci := "–"
+	if !math.IsNaN(float64(s.F1Lo)) {
+		ci = pct(s.F1Lo) + "–" + pct(s.F1Hi)
+	}
+	return fmt.Sprintf("| %s | %s | %s | %s | %s | %d | %d | %d |\n", name, pct(s.P), pct(s.R), pct(s.F1), ci, s.TP, s.Pred, s.Gold)
 }
 
 const scoreHeader = "| | P | R | F1 | F1 95 % CI | TP | pred | gold |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
