@@ -1,0 +1,175 @@
+package jsonl
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readAll(t *testing.T, r *Reader) []Line {
+	t.Helper()
+	var out []Line
+	for {
+		l, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		require.NoError(t, err)
+		out = append(out, l)
+	}
+}
+
+func TestReader(t *testing.T) {
+	long := strings.Repeat("x", 200_000) // longer than bufio.Scanner's 64 KiB and than the reader's buffer
+	for _, tc := range []struct {
+		name  string
+		in    string
+		limit int
+		want  []Line
+	}{
+		{"empty", "", 10, nil},
+		{"one line without newline", "abc", 10, []Line{{N: 1, Bytes: []byte("abc"), Len: 3}}},
+		{"blank lines are lines", "a\n\nb\n", 10, []Line{
+			{N: 1, Bytes: []byte("a"), Len: 1}, {N: 2, Bytes: []byte{}, Len: 0}, {N: 3, Bytes: []byte("b"), Len: 1}}},
+		{"CRLF keeps the CR", "a\r\nb\r\n", 10, []Line{
+			{N: 1, Bytes: []byte("a\r"), Len: 2}, {N: 2, Bytes: []byte("b\r"), Len: 2}}},
+		{"leading BOM dropped", BOM + "a\n" + BOM + "b", 10, []Line{
+			{N: 1, Bytes: []byte("a"), Len: 1}, {N: 2, Bytes: []byte(BOM + "b"), Len: 4}}},
+		{"exactly the limit", "abcde\nfg", 5, []Line{
+			{N: 1, Bytes: []byte("abcde"), Len: 5}, {N: 2, Bytes: []byte("fg"), Len: 2}}},
+		{"one over the limit", "abcdef\nfg", 5, []Line{
+			{N: 1, Bytes: []byte("abcdef"), Len: 6, TooLong: true}, {N: 2, Bytes: []byte("fg"), Len: 2}}},
+		{"one over the limit at EOF", "abcdef", 5, []Line{{N: 1, Bytes: []byte("abcdef"), Len: 6, TooLong: true}}},
+		{"long line within the limit", long + "\nz", 1 << 20, []Line{
+			{N: 1, Bytes: []byte(long), Len: int64(len(long))}, {N: 2, Bytes: []byte("z"), Len: 1}}},
+		{"long line over the limit keeps a prefix", long + "\nz", 1000, []Line{
+			{N: 1, Bytes: []byte(long[:prefixKeep]), Len: int64(len(long)), TooLong: true}, {N: 2, Bytes: []byte("z"), Len: 1}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// One byte at a time, too, to exercise every chunk boundary.
+			for _, r := range []io.Reader{strings.NewReader(tc.in), iotest.OneByteReader(strings.NewReader(tc.in))} {
+				got := readAll(t, NewReader(r, tc.limit))
+				require.Len(t, got, len(tc.want), "input %.40q", tc.in)
+				for i := range got {
+					assert.Equal(t, tc.want[i].N, got[i].N, "line %d", i)
+					assert.Equal(t, string(tc.want[i].Bytes), string(got[i].Bytes), "line %d", i)
+					assert.Equal(t, tc.want[i].Len, got[i].Len, "line %d", i)
+					assert.Equal(t, tc.want[i].TooLong, got[i].TooLong, "line %d", i)
+				}
+			}
+		})
+	}
+}
+
+func TestReaderBlank(t *testing.T) {
+	got := readAll(t, NewReader(strings.NewReader(" \t\r\n{}\n"), 100))
+	require.Len(t, got, 2)
+	assert.True(t, got[0].Blank())
+	assert.False(t, got[1].Blank())
+}
+
+func TestReaderError(t *testing.T) {
+	boom := errors.New("boom")
+	r := NewReader(io.MultiReader(strings.NewReader("a\nb"), iotest.ErrReader(boom)), 10)
+	l, err := r.Next()
+	require.NoError(t, err)
+	assert.Equal(t, "a", string(l.Bytes))
+	_, err = r.Next()
+	require.ErrorIs(t, err, boom)
+}
+
+func TestLooksJSONL(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+		rest string
+	}{
+		{`{"text":"x"}`, true, `{"text":"x"}`},
+		{BOM + "\r\n  {", true, "\r\n  {"},
+		{"Moscow said", false, "Moscow said"},
+		{BOM + "\u00a0{", false, "\u00a0{"},
+		{"", false, ""},
+		{"   \n", false, "   \n"},
+		{strings.Repeat(" ", 5000) + "{", true, strings.Repeat(" ", 5000) + "{"},
+	} {
+		br := bufio.NewReaderSize(strings.NewReader(tc.in), 1<<16)
+		got, err := LooksJSONL(br)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, got, "input %.40q", tc.in)
+		rest, err := io.ReadAll(br)
+		require.NoError(t, err)
+		assert.Equal(t, tc.rest, string(rest), "input %.40q", tc.in)
+	}
+	// White space beyond the buffer: not JSON Lines.
+	br := bufio.NewReaderSize(strings.NewReader(strings.Repeat(" ", 100)+"{"), 16)
+	got, err := LooksJSONL(br)
+	require.NoError(t, err)
+	assert.False(t, got)
+}
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		line string
+		want Doc
+		code string
+	}{
+		{"id and text", `{"id":"d1","text":"Hi."}`, Doc{ID: "d1", HasID: true, Text: "Hi."}, ""},
+		{"numeric id", `{"id":17,"text":""}`, Doc{ID: "17", HasID: true}, ""},
+		{"null id", `{"id":null,"text":"x"}`, Doc{Text: "x"}, ""},
+		{"no id", ` {"text":"x"} ` + "\r", Doc{Text: "x"}, ""},
+		{"meta", `{"url":"u","n":[1, 2],"text":"x","id":"a"}`, Doc{ID: "a", HasID: true, Text: "x",
+			Meta: map[string]json.RawMessage{"url": json.RawMessage(`"u"`), "n": json.RawMessage(`[1, 2]`)}}, ""},
+		{"invalid UTF-8 repaired per run", "{\"id\":\"a\",\"text\":\"x\xff\xfey\"}", Doc{ID: "a", HasID: true, Text: "x\uFFFDy", Repaired: true}, ""},
+		{"escapes", `{"text":"\"q\"\n\u00e9"}`, Doc{Text: "\"q\"\né"}, ""},
+		{"malformed", `{"id":"a","text":"x"`, Doc{}, "bad_json"},
+		{"not an object", `["a"]`, Doc{}, "bad_json"},
+		{"null line", `null`, Doc{}, "bad_json"},
+		{"missing text", `{"id":"a","body":"x"}`, Doc{ID: "a", HasID: true}, "missing_text"},
+		{"text not a string", `{"id":"a","text":42}`, Doc{ID: "a", HasID: true}, "bad_text"},
+		{"text null", `{"id":"a","text":null}`, Doc{ID: "a", HasID: true}, "bad_text"},
+		{"id an object", `{"id":{"x":1},"text":"x"}`, Doc{}, "bad_id"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse([]byte(tc.line))
+			if tc.code != "" {
+				require.Error(t, err, tc.line)
+				assert.Equal(t, tc.code, Code(err), "line %s: %v", tc.line, err)
+			} else {
+				require.NoError(t, err, tc.line)
+				assert.Equal(t, tc.want.Text, got.Text)
+				assert.Equal(t, tc.want.Meta, got.Meta)
+				assert.Equal(t, tc.want.Repaired, got.Repaired)
+			}
+			assert.Equal(t, tc.want.ID, got.ID, tc.line)
+			assert.Equal(t, tc.want.HasID, got.HasID, tc.line)
+		})
+	}
+	assert.Empty(t, Code(errors.New("other")))
+}
+
+func TestPeekID(t *testing.T) {
+	for _, tc := range []struct {
+		prefix string
+		id     string
+		ok     bool
+	}{
+		{`{"id":"d1","text":"trunc`, "d1", true},
+		{`{"source":{"a":[1]},"id":7,"text":"trunc`, "7", true},
+		{`{"text":"trunc`, "", false},
+		{`{"id":"tru`, "", false},
+		{`not json`, "", false},
+		{`{"text":"done","id":"late"}`, "late", true},
+	} {
+		id, ok := PeekID([]byte(tc.prefix))
+		assert.Equal(t, tc.ok, ok, tc.prefix)
+		assert.Equal(t, tc.id, id, tc.prefix)
+	}
+}
