@@ -13,8 +13,8 @@ import (
 // Suite is a declared list of datasets scored together by RunSuite
 // (the suite file's fields are described in the package documentation).
 type Suite struct {
-	// Root is the folder the datasets' paths are relative to, itself
-	// relative to the suite file's folder ("" = that folder).
+	// Root is the folder the datasets' paths are relative to: absolute,
+	// or relative to the suite file's folder ("" = that folder).
 	Root     string    `json:"root,omitempty"`
 	Seed     uint64    `json:"seed"`            // bootstrap seed
 	Boot     int       `json:"boot"`            // bootstrap resamples
@@ -35,7 +35,10 @@ func ReadSuite(path string) (*Suite, error) {
 	if err := dec.Decode(&s); err != nil {
 		return nil, fmt.Errorf("eval: %s:%d: %w: %w", path, lineAt(data, dec.InputOffset()), ErrFormat, err)
 	}
-	root := filepath.Join(filepath.Dir(path), s.Root)
+	root := s.Root
+	if !filepath.IsAbs(root) {
+		root = filepath.Join(filepath.Dir(path), root)
+	}
 	seen := map[string]bool{}
 	for i := range s.Datasets {
 		d := &s.Datasets[i]

@@ -1,0 +1,48 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestBenchSuite(t *testing.T) {
+	s, err := ReadSuite(filepath.Join("..", "bench", "suite.json"))
+	require.NoError(t, err)
+	formats := map[string]int{}
+	for _, d := range s.Datasets {
+		formats[d.Format]++
+		for _, p := range []string{d.Gold, d.Bodies, d.Pred} {
+			if p == "" {
+				continue
+			}
+			// Paths are relative to the repository root, so seen from
+			// this package they start with ../ or ../../shared/data.
+			ok := strings.HasPrefix(p, filepath.Join("..", "testdata")) || strings.HasPrefix(p, filepath.Join("..", "..", "shared", "data"))
+			assert.True(t, ok, p)
+		}
+	}
+	assert.Equal(t, map[string]int{FormatParley: 1, FormatPolNeAR: 2, FormatEmergent: 2, FormatFNC: 1, FormatPlover: 1, FormatPeer: 1}, formats)
+	assert.Equal(t, filepath.Join("..", "testdata", "seed", "xi-putin-call.gold.jsonl"), s.Datasets[0].Gold)
+}
+
+func TestRunSuiteWritesReport(t *testing.T) {
+	dir := t.TempDir()
+	gold := write(t, "g.csv", emergentHeader+"1,C,H1,for,a1,c\n2,C,H2,against,a2,c\n")
+	pred := write(t, "p.csv", "id,label\n1,for\n2,observing\n")
+	s := &Suite{Seed: 1, Boot: 10, Datasets: []Dataset{{Name: "tiny emergent", Format: FormatEmergent, Gold: gold, Pred: pred}}}
+	rep, err := RunSuite(s, Systems{}, Config{}, dir)
+	require.NoError(t, err)
+	require.Len(t, rep.Results, 1)
+	assert.InDelta(t, 0.5, rep.Results[0].Claims.Accuracy.Value, 1e-12)
+	for _, f := range []string{"metrics.json", "report.md", "confusion-tiny_emergent.md"} {
+		_, err := os.Stat(filepath.Join(dir, f))
+		assert.NoError(t, err, f)
+	}
+	_, err = RunSuite(&Suite{Datasets: []Dataset{{Name: "x", Format: FormatEmergent, Gold: gold}}}, Systems{}, Config{}, dir)
+	assert.ErrorContains(t, err, "no claim model")
+}
