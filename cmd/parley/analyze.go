@@ -1,0 +1,311 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/parleylab/parley"
+	"github.com/parleylab/parley/internal/atomicfile"
+	"github.com/parleylab/parley/internal/jsonl"
+	"github.com/parleylab/parley/internal/pipeline"
+)
+
+// Exit statuses of the CLI (documented in README.md).
+const (
+	exitOK          = 0   // success, including documents written as error records
+	exitFatal       = 1   // unreadable input, unwritable output, broken lexicon
+	exitUsage       = 2   // bad flag or argument
+	exitDocFailed   = 3   // a document could not be analyzed under --on-error=fail
+	exitInterrupted = 130 // SIGINT or SIGTERM
+)
+
+// analyzeFlags are the flags of 'parley analyze'.
+type analyzeFlags struct {
+	input    string
+	out      string
+	text     bool
+	pretty   bool
+	quiet    bool
+	lexicon  string
+	workers  int
+	maxBytes int
+	onError  string
+}
+
+func parseAnalyzeFlags(args []string, stderr io.Writer) (analyzeFlags, []string, error) {
+	var f analyzeFlags
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.input, "input", "auto", "input format: auto (by extension: .jsonl/.ndjson are JSON Lines; standard input: JSON Lines if it starts with '{'), jsonl or text")
+	fs.StringVar(&f.out, "o", "", "write to this file (atomically: it appears only when the run succeeds) instead of standard output")
+	fs.BoolVar(&f.text, "text", false, "echo the (repaired) document text in each record")
+	fs.BoolVar(&f.pretty, "pretty", false, "indent the records for people (the output is then not JSON Lines)")
+	fs.BoolVar(&f.quiet, "q", false, "no summary line on standard error")
+	fs.StringVar(&f.lexicon, "lexicon", "", "directory of user lexicon files extending the embedded ones")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents analyzed in parallel")
+	fs.IntVar(&f.maxBytes, "max-bytes", parley.DefaultMaxBytes, "largest document in bytes; larger ones become error records (too_large)")
+	fs.StringVar(&f.onError, "on-error", "skip", "a document that cannot be analyzed: skip (write an error record, exit 0) or fail (stop, exit 3)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `usage: parley analyze [flags] [FILE ...]
+
+Writes one parley/v1 JSON line per input document, in input order. A FILE is
+a text file (one document, id = base name without extension) or JSON Lines of
+{"id","text",...} (.jsonl); no FILE or "-" reads standard input.
+
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return f, nil, err
+	}
+	switch {
+	case f.input != "auto" && f.input != "jsonl" && f.input != "text":
+		return f, nil, fmt.Errorf("--input %q: want auto, jsonl or text", f.input)
+	case f.onError != "skip" && f.onError != "fail":
+		return f, nil, fmt.Errorf("--on-error %q: want skip or fail", f.onError)
+	case f.workers < 1:
+		return f, nil, fmt.Errorf("--workers %d: want at least 1", f.workers)
+	case f.maxBytes < 1:
+		return f, nil, fmt.Errorf("--max-bytes %d: want at least 1", f.maxBytes)
+	}
+	return f, fs.Args(), nil
+}
+
+func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	f, paths, err := parseAnalyzeFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "parley analyze:", err)
+		return exitUsage
+	}
+	if err := checkInputs(paths); err != nil {
+		fmt.Fprintln(stderr, "parley analyze:", err)
+		return exitFatal
+	}
+	if f.lexicon != "" {
+		if err := checkDir(f.lexicon); err != nil {
+			fmt.Fprintln(stderr, "parley analyze: --lexicon:", err)
+			return exitFatal
+		}
+	}
+	cfg := parley.Config{LexiconDir: f.lexicon, MaxBytes: f.maxBytes, Text: f.text}
+	an, err := parley.New(cfg)
+	if err != nil {
+		printLexiconErrors(stderr, "parley analyze: --lexicon", f.lexicon, err)
+		return exitFatal
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	var out io.Writer = stdout
+	var file *atomicfile.File
+	if f.out != "" {
+		if file, err = atomicfile.Create(f.out, 0o644); err != nil {
+			fmt.Fprintln(stderr, "parley analyze:", err)
+			return exitFatal
+		}
+		defer file.Abort() //nolint:errcheck // after Commit it does nothing; otherwise the temporary file goes
+		out = file
+	}
+	w := bufio.NewWriterSize(out, 256<<10)
+	b := &batch{an: an, flags: f, out: w, stderr: stderr, seed: maphash.MakeSeed(),
+		seen: map[uint64]docPlace{}}
+	src := newDocSource(paths, stdin, f.input, f.maxBytes)
+	start := time.Now()
+	err = pipeline.Run(ctx, pipeline.Options{Workers: f.workers}, src.next, b.work, b.emit)
+	code := exitOK
+	switch {
+	case errors.Is(err, errDocFailed):
+		code = exitDocFailed
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "parley analyze: interrupted")
+		code = exitInterrupted
+	case err != nil:
+		fmt.Fprintln(stderr, "parley analyze:", err)
+		code = exitFatal
+	}
+	src.close()
+	// Under --on-error=fail the records before the failed document are
+	// delivered on standard output; a file is written whole or not at all.
+	if code == exitOK || file == nil {
+		if err := w.Flush(); err != nil && code == exitOK {
+			fmt.Fprintln(stderr, "parley analyze:", err)
+			code = exitFatal
+		}
+	}
+	if code == exitOK && file != nil {
+		if err := file.Commit(); err != nil {
+			fmt.Fprintln(stderr, "parley analyze:", err)
+			code = exitFatal
+		}
+	}
+	if !f.quiet {
+		b.summary(stderr, time.Since(start))
+	}
+	return code
+}
+
+// errDocFailed stops a run under --on-error=fail.
+var errDocFailed = errors.New("a document could not be analyzed (--on-error=fail)")
+
+// docPlace is where an id was first seen: an index into batch.files and a line.
+type docPlace struct{ file, line uint32 }
+
+// batch is the state of one 'parley analyze' run. work runs on many
+// goroutines and only reads it; emit runs on one and owns the rest.
+type batch struct {
+	an     *parley.Analyzer
+	flags  analyzeFlags
+	out    io.Writer
+	stderr io.Writer
+
+	// Duplicate ids are found by a 64-bit hash of each id, so memory grows
+	// by a few bytes per document, not by the ids' length.
+	seed  maphash.Seed
+	seen  map[uint64]docPlace
+	files []string
+
+	docs, failed, warnings int
+	bytes                  int64
+}
+
+// result is one document's output line and what to tell the user about it.
+type result struct {
+	in       inputDoc
+	id       string
+	record   []byte
+	code     string // error-record code; "" when the document was analyzed
+	message  string
+	warnings []string
+}
+
+// work analyzes one document and encodes its record.
+func (b *batch) work(in inputDoc) (res result) {
+	res = result{in: in, id: in.id}
+	defer func() {
+		// The library does not panic on input; if a bug makes it, the run
+		// goes on and the document gets an error record.
+		if r := recover(); r != nil {
+			b.fail(&res, "internal", fmt.Sprintf("internal error: %v", r))
+		}
+	}()
+	if in.errCode != "" {
+		b.fail(&res, in.errCode, in.errMessage)
+		return res
+	}
+	text := in.text
+	var meta map[string]json.RawMessage
+	if in.json {
+		d, err := jsonl.Parse(in.raw)
+		if d.HasID {
+			res.id = d.ID
+		}
+		if err != nil {
+			b.fail(&res, jsonl.Code(err), err.Error())
+			return res
+		}
+		if d.Repaired {
+			res.warnings = append(res.warnings, "invalid UTF-8 replaced by U+FFFD")
+		}
+		text, meta = d.Text, d.Meta
+	}
+	doc, err := b.an.Analyze(res.id, text)
+	if err != nil {
+		b.fail(&res, parley.ErrorCode(err), err.Error())
+		return res
+	}
+	doc.Meta = meta
+	res.warnings = append(res.warnings, doc.Warnings...)
+	res.record, err = b.encode(doc)
+	if err != nil {
+		b.fail(&res, "internal", err.Error())
+	}
+	return res
+}
+
+// fail turns res into an error record.
+func (b *batch) fail(res *result, code, message string) {
+	res.code, res.message = code, message
+	rec := parley.ErrorRecord{Schema: parley.Schema, ID: res.id, Line: res.in.line,
+		Error: parley.RecordError{Code: code, Message: message}}
+	var err error
+	if res.record, err = b.encode(rec); err != nil {
+		// An ErrorRecord holds only strings and an int: it always encodes.
+		panic(err)
+	}
+}
+
+// encode returns the record line of v: exactly json.Marshal(v) and "\n",
+// or indented JSON under --pretty.
+func (b *batch) encode(v any) ([]byte, error) {
+	var out []byte
+	var err error
+	if b.flags.pretty {
+		out, err = json.MarshalIndent(v, "", "  ")
+	} else {
+		out, err = json.Marshal(v)
+	}
+	return append(out, '\n'), err
+}
+
+// emit writes one result, in input order, and reports on standard error.
+func (b *batch) emit(res result) error {
+	b.docs++
+	b.bytes += res.in.size
+	where := res.in.where(res.id)
+	b.checkDuplicate(res)
+	for _, w := range res.warnings {
+		b.warnings++
+		fmt.Fprintf(b.stderr, "parley analyze: warning: %s: %s\n", where, w)
+	}
+	if res.code != "" {
+		b.failed++
+		fmt.Fprintf(b.stderr, "parley analyze: %s: %s: %s\n", where, res.code, res.message)
+		if b.flags.onError == "fail" {
+			return errDocFailed
+		}
+	}
+	_, err := b.out.Write(res.record)
+	return err
+}
+
+// checkDuplicate warns when res's id was seen before.
+func (b *batch) checkDuplicate(res result) {
+	if len(b.files) == 0 || b.files[len(b.files)-1] != res.in.file {
+		b.files = append(b.files, res.in.file)
+	}
+	h := maphash.String(b.seed, res.id)
+	place := docPlace{file: uint32(len(b.files) - 1), line: uint32(res.in.line)}
+	first, dup := b.seen[h]
+	if !dup {
+		b.seen[h] = place
+		return
+	}
+	b.warnings++
+	at := b.files[first.file]
+	if res.in.json {
+		at += ":" + strconv.Itoa(int(first.line))
+	}
+	fmt.Fprintf(b.stderr, "parley analyze: warning: %s: duplicate id (first at %s)\n", res.in.where(res.id), at)
+}
+
+// summary writes the run's one-line summary.
+func (b *batch) summary(w io.Writer, elapsed time.Duration) {
+	secs := elapsed.Seconds()
+	fmt.Fprintf(w, "parley analyze: %d documents, %d errors, %d warnings, %.2f s, %.2f MB/s\n",
+		b.docs, b.failed, b.warnings, secs, float64(b.bytes)/1e6/max(secs, 1e-9))
+}
