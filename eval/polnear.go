@@ -84,7 +84,9 @@ func ReadPolNeAR(splitDir string, metadataPath string) ([]parley.Document, error
 		if err != nil {
 			return nil, err
 		}
-		doc.Meta[MetaAnnotator], _ = json.Marshal(annotator)
+		if doc.Meta[MetaAnnotator], err = json.Marshal(annotator); err != nil {
+			return nil, fmt.Errorf("eval: %w", err)
+		}
 		docs = append(docs, *doc)
 	}
 	return docs, nil

@@ -44,6 +44,7 @@ type Result struct {
 	Name   string `json:"name"`
 	Format string `json:"format"`
 	Gold   string `json:"gold"`
+	Split  string `json:"split,omitempty"`
 	Pred   string `json:"pred"` // the prediction file, or "analyzer" / "claim model"
 	Items  int    `json:"items"`
 	Failed int    `json:"failed,omitempty"` // documents the analyzer could not analyze
@@ -71,7 +72,7 @@ type Result struct {
 }
 
 func newResult(ds Dataset, cfg Config, n int) *Result {
-	r := &Result{Name: ds.Name, Format: ds.Format, Gold: ds.Gold, Pred: ds.Pred, Items: n, Seed: cfg.Seed, Boot: cfg.Boot}
+	r := &Result{Name: ds.Name, Format: ds.Format, Gold: ds.Gold, Split: ds.Split, Pred: ds.Pred, Items: n, Seed: cfg.Seed, Boot: cfg.Boot}
 	if r.Pred == "" {
 		r.Pred = "analyzer"
 		if ds.Format == FormatEmergent || ds.Format == FormatFNC {
@@ -170,7 +171,11 @@ const scoreHeader = "| | P | R | F1 | F1 95 % CI | TP | pred | gold |\n|---|---:
 // WriteMarkdown writes the result as Markdown tables for people.
 func (r *Result) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s (%s)\n\ngold `%s`, predictions: %s; %d items", r.Name, r.Format, r.Gold, r.Pred, r.Items)
+	fmt.Fprintf(&b, "## %s (%s)\n\ngold `%s`", r.Name, r.Format, r.Gold)
+	if r.Split != "" {
+		fmt.Fprintf(&b, " (%s)", r.Split)
+	}
+	fmt.Fprintf(&b, ", predictions: %s; %d items", r.Pred, r.Items)
 	if r.Failed > 0 {
 		fmt.Fprintf(&b, " (%d failed)", r.Failed)
 	}
