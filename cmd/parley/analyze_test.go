@@ -252,7 +252,7 @@ func TestAnalyzeBadInput(t *testing.T) {
 				assert.Nil(t, docs[1].Error)
 			}},
 		{name: "JSON text over --max-bytes within the line limit", input: `{"id":"t","text":"` + strings.Repeat("y", 200) + `"}`,
-			args: []string{"--max-bytes", "100"},
+			args:  []string{"--max-bytes", "100"},
 			check: func(t *testing.T, docs []parley.Document) { assert.Equal(t, "too_large", docs[0].Error.Code) }},
 		{name: "line longer than bufio's default", file: "long.jsonl", input: `{"id":"long","text":` + quote(longText) + "}\n",
 			args: []string{"--text"},
@@ -305,7 +305,7 @@ func TestAnalyzeBadInput(t *testing.T) {
 				assert.Equal(t, 0, docs[0].Attributions[0].Source.Start)
 			}},
 		{name: "BOM inside a JSON text is text", file: "bom.jsonl", input: "\uFEFF" + `{"id":"b","text":"\ufeffHi."}`,
-			args: []string{"--text"},
+			args:  []string{"--text"},
 			check: func(t *testing.T, docs []parley.Document) { assert.Equal(t, "\uFEFFHi.", docs[0].Text) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
