@@ -53,7 +53,7 @@ func (p *parser) contextRole(t int, known bool) role {
 	if !before {
 		r, _ := utf8.DecodeLastRuneInString(text[:tok.Start])
 		switch {
-		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("([{-–—/“‘«", r):
+		case opensAfter(r):
 			before = true
 		case (r == '"' || r == '\'') && t > 0 && known && p.toks[t-1].End == tok.Start:
 			before = p.roles[t-1] == opening || p.roles[t-1] == reopening
@@ -71,6 +71,16 @@ func (p *parser) contextRole(t int, known bool) role {
 		return closing
 	}
 	return noRole
+}
+
+// opensAfter reports whether a straight mark after r may open a
+// quotation: r is a space, an invisible format character, an opening
+// bracket, a dash or slash, or an opening quotation mark.
+func opensAfter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == clSpace || strings.IndexByte("([{-/", byte(r)) >= 0
+	}
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("–—“‘«", r)
 }
 
 // roleOf returns the role of mark t judged without the pairing state.

@@ -27,6 +27,16 @@ const (
 	QuoteMark             // a quotation mark: " “ ” ' ‘ ’ « » (an apostrophe inside a word is part of the Word)
 )
 
+var kindNames = [...]string{"word", "number", "punct", "quote"}
+
+// String returns the name of k: "word", "number", "punct" or "quote".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
 // Token is one token of the document. Text is always Doc.Text[Start:End].
 type Token struct {
 	Span
