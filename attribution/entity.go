@@ -1,0 +1,327 @@
+package attribution
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/parleylab/parley/lexicon"
+	"github.com/parleylab/parley/segment"
+)
+
+// entity is a person or body named in the document.
+type entity struct {
+	name    string   // fullest name seen, without title: "Yuri Ushakov"
+	parties []string // party codes tied to it anywhere in the document
+}
+
+// entities is the document's memory of names: a later "Ushakov" finds
+// the "Yuri Ushakov" tied to RUS earlier on.
+type entities struct {
+	byKey map[string]*entity // full name and surname (Norm, space-joined) -> entity
+}
+
+func newEntities() entities { return entities{byKey: make(map[string]*entity)} }
+
+// speaker is one mention of a named person, in text order.
+type speaker struct {
+	tok int
+	ent *entity
+}
+
+// findEntities reads every run of capitalised name words in the document,
+// with the titles and party names in front of it ("Russian President
+// Vladimir Putin"), and records the people it names.
+func (x *extractor) findEntities() {
+	for _, s := range x.doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			if !x.nameWord(i, s.First) {
+				continue
+			}
+			k := i
+			for k+1 < s.Last && x.nameWord(k+1, s.First) {
+				k++
+			}
+			e := x.ents.register(x.toks, i, k+1, x.modifierParties(i, s.First))
+			x.speakers = append(x.speakers, speaker{tok: i, ent: e})
+			i = k
+		}
+	}
+}
+
+// nameWord reports whether token i can be part of a person's name.
+func (x *extractor) nameWord(i, sentStart int) bool {
+	t := x.toks[i]
+	if t.Kind != segment.Word || !t.Cap || x.partyIn[i] >= 0 || t.Norm == "'s" {
+		return false
+	}
+	if r, ok := x.role(i); ok && r != lexicon.Pronoun {
+		return false
+	}
+	if personPronouns[t.Norm] || pluralPronouns[t.Norm] || thingPronouns[t.Norm] {
+		return false
+	}
+	if timeWords[t.Norm] && t.Norm != "may" {
+		return false
+	}
+	if i == sentStart || i > 0 && x.isQuote(i-1) {
+		if sentenceFunction[t.Norm] || x.verbCueAt(i) {
+			return false
+		}
+	}
+	return !strings.HasSuffix(t.Norm, ".") || len(t.Norm) == 2 // initials like "J."
+}
+
+// modifierParties returns the party codes of the titles and names in front
+// of a name starting at token i: the first (leftmost) party wins, so that
+// "Russian Security Council Secretary" gives RUS, not UN.
+func (x *extractor) modifierParties(i, lo int) []string {
+	code := ""
+	for k := i - 1; k >= lo && i-k <= 7; k-- {
+		t := x.toks[k]
+		if p := x.partyIn[k]; p >= 0 {
+			code = x.parties[p].Party.Code
+			continue
+		}
+		if x.isRoleWord(k) || t.Norm == "'s" || determiners[t.Norm] || t.Cap && t.Kind == segment.Word {
+			continue
+		}
+		break
+	}
+	if code == "" {
+		return nil
+	}
+	return []string{code}
+}
+
+// register records the name in tokens [a, b) and returns its entity.
+func (e *entities) register(toks []segment.Token, a, b int, parties []string) *entity {
+	full := joinNorm(toks, a, b)
+	last := toks[b-1].Norm
+	ent := e.byKey[full]
+	if ent == nil && b-a == 1 {
+		ent = e.byKey[last]
+	}
+	if ent == nil {
+		ent = &entity{name: joinText(toks, a, b)}
+		e.byKey[full] = ent
+		if b-a > 1 {
+			if prev, ok := e.byKey[last]; !ok || !strings.Contains(prev.name, " ") {
+				e.byKey[last] = ent
+			}
+			// Family name first ("Xi Jinping" → "Xi"), when nothing else has it.
+			if _, ok := e.byKey[toks[a].Norm]; !ok {
+				e.byKey[toks[a].Norm] = ent
+			}
+		}
+	}
+	for _, p := range parties {
+		if !slices.Contains(ent.parties, p) {
+			ent.parties = append(ent.parties, p)
+		}
+	}
+	return ent
+}
+
+func joinNorm(toks []segment.Token, a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].Norm)
+	}
+	return sb.String()
+}
+
+func joinText(toks []segment.Token, a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a && toks[i].Start > toks[i-1].End {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].Text)
+	}
+	return sb.String()
+}
+
+// source reads the source noun phrase in tokens [a, b).
+func (x *extractor) source(a, b int) *Source {
+	src := &Source{Span: segment.Span{Start: x.toks[a].Start, End: x.toks[b-1].End}}
+	if b-a == 1 {
+		n := x.norm(a)
+		if personPronouns[n] || pluralPronouns[n] || thingPronouns[n] {
+			src.Kind = Pronoun
+			if ent := x.antecedent(n, a); ent != nil {
+				src.Resolved = ent.name
+				src.Parties = slices.Clone(ent.parties)
+			}
+			return src
+		}
+	}
+	var (
+		codes      []string
+		firstKind  = -1
+		group      bool
+		media, org bool
+		anonymous  bool
+		title      bool
+	)
+	for t := a; t < b; t++ {
+		if p := x.partyIn[t]; p >= 0 {
+			pm := x.parties[p]
+			if !slices.Contains(codes, pm.Party.Code) {
+				codes = append(codes, pm.Party.Code)
+			}
+			if firstKind < 0 {
+				firstKind = int(pm.Party.Kind)
+			}
+			switch pm.Party.Kind {
+			case lexicon.Media:
+				media = true
+			case lexicon.Org:
+				org = true
+			}
+		}
+		if r, ok := x.role(t); ok {
+			switch r {
+			case lexicon.Group:
+				group = true
+			case lexicon.MediaNoun:
+				media = true
+			case lexicon.OrgNoun:
+				org = true
+			case lexicon.Anonymous:
+				anonymous = true
+			case lexicon.Title:
+				title = true
+			}
+		}
+	}
+	// The last run of name words is the person (or body) named.
+	ne, ns := -1, -1
+	for t := b - 1; t >= a; t-- {
+		if x.nameWord(t, a) {
+			if ne < 0 {
+				ne = t + 1
+			}
+			ns = t
+		} else if ne >= 0 {
+			break
+		}
+	}
+	var ent *entity
+	if ne > 0 && ne < b && !x.isPunct(ne, ",") {
+		// A name that does not end the phrase modifies it: "a Homeland
+		// Security Department official".
+		ne, ns = -1, -1
+	}
+	if ne > 0 {
+		ent = x.ents.byKey[joinNorm(x.toks, ns, ne)]
+		if ent == nil {
+			ent = x.ents.byKey[x.norm(ne-1)]
+		}
+	}
+	switch {
+	case group:
+		src.Kind = Country
+		if title || strings.Contains(x.doc.Text[src.Start:src.End], "leader") {
+			src.Kind = Person
+		}
+		codes = append(codes, x.groupParties(a)...)
+	case ent != nil && !media && (title || ne-ns > 1 || firstKind < 0 && !org):
+		src.Kind = Person
+		src.Resolved = ent.name
+		codes = append(codes, ent.parties...)
+	case media:
+		src.Kind = Media
+	case anonymous:
+		src.Kind = Anonymous
+	case firstKind == int(lexicon.Country) || firstKind == int(lexicon.Capital) || firstKind == int(lexicon.Demonym):
+		src.Kind = Country
+	default:
+		src.Kind = Organization
+	}
+	if len(codes) == 0 && ne > 0 && !anonymous {
+		// No party in the text: a person by surname, a body by its name.
+		if src.Kind == Person {
+			codes = []string{strings.ToUpper(x.toks[ne-1].Text)}
+		} else {
+			codes = []string{strings.ToUpper(joinText(x.toks, ns, ne))}
+		}
+	}
+	src.Parties = sortedUnique(codes)
+	return src
+}
+
+func sortedUnique(codes []string) []string {
+	if len(codes) == 0 {
+		return []string{}
+	}
+	sort.Strings(codes)
+	return slices.Compact(codes)
+}
+
+// groupParties resolves "both leaders", "the two countries": the parties
+// of the last two differently-aligned people named before token tok.
+func (x *extractor) groupParties(tok int) []string {
+	var got []string
+	i := sort.Search(len(x.speakers), func(k int) bool { return x.speakers[k].tok >= tok })
+	for k := i - 1; k >= 0 && i-k <= 64 && len(got) < 2; k-- {
+		for _, p := range x.speakers[k].ent.parties {
+			if !slices.Contains(got, p) && len(got) < 2 {
+				got = append(got, p)
+			}
+		}
+	}
+	return got
+}
+
+// antecedent finds what pronoun n at token tok stands for: for he, she
+// and I the last named person who spoke, if named among the recent
+// mentions, else the last person named; for they, we and it the last
+// source that was not a person.
+func (x *extractor) antecedent(n string, tok int) *entity {
+	if personPronouns[n] {
+		i := sort.Search(len(x.speakers), func(k int) bool { return x.speakers[k].tok >= tok })
+		if i == 0 {
+			return nil
+		}
+		for k := i - 1; k >= 0 && i-k <= 64; k-- {
+			if x.speakers[k].ent == x.lastSpeaker {
+				return x.lastSpeaker
+			}
+		}
+		// Else the first person named in the last sentence naming one: the
+		// subject is the likelier antecedent.
+		sent := x.sentenceOf(x.speakers[i-1].tok)
+		k := i - 1
+		for k > 0 && x.sentenceOf(x.speakers[k-1].tok) == sent {
+			k--
+		}
+		return x.speakers[k].ent
+	}
+	for k := len(x.out) - 1; k >= 0 && len(x.out)-k <= 16; k-- {
+		if s := x.out[k].Source; s != nil && s.Kind != Person && s.Kind != Pronoun && s.Kind != Anonymous {
+			return &entity{name: x.doc.Text[s.Start:s.End], parties: s.Parties}
+		}
+	}
+	return nil
+}
+
+// sentenceOf returns the index of the sentence holding token t.
+func (x *extractor) sentenceOf(t int) int {
+	ss := x.doc.Sentences
+	return sort.Search(len(ss), func(k int) bool { return ss[k].Last > t })
+}
+
+// noteSpeaker remembers the last named person who spoke, for the
+// pronouns that follow.
+func (x *extractor) noteSpeaker(src *Source) {
+	if src == nil || src.Kind != Person || src.Resolved == "" {
+		return
+	}
+	if ent := x.ents.byKey[strings.ToLower(src.Resolved)]; ent != nil {
+		x.lastSpeaker = ent
+	}
+}

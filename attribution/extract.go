@@ -1,0 +1,1249 @@
+package attribution
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/parleylab/parley/lexicon"
+	"github.com/parleylab/parley/segment"
+)
+
+// Extract finds every attribution in doc. It reads cues, roles and party
+// names from lex and returns the attributions in the order of their cue's
+// start, with ids a1, a2, ... and parents set for nested ones. It never
+// panics on any segmented document.
+func Extract(doc *segment.Doc, lex *lexicon.Lexicon) []Attribution {
+	if doc == nil || lex == nil || len(doc.Tokens) == 0 {
+		return nil
+	}
+	x := newExtractor(doc, lex)
+	x.findEntities()
+	for si := range doc.Sentences {
+		x.sentence(si)
+	}
+	return x.finish()
+}
+
+// extractor holds one document's look-up tables.
+type extractor struct {
+	doc  *segment.Doc
+	lex  *lexicon.Lexicon
+	toks []segment.Token
+
+	cues    []lexicon.CueMatch
+	cueAt   []int32 // token -> index of the cue starting there, or -1
+	inCue   []int32 // token -> index of the cue covering it, or -1
+	parties []lexicon.PartyMatch
+	partyIn []int32 // token -> first party match covering it, or -1
+	roleIn  []int8  // token -> role class + 1 of a role covering it, or 0
+	quoteBy []int32 // closing-mark token -> index of its quote, or -1; opening marks likewise
+
+	ents        entities
+	speakers    []speaker // person mentions, in text order
+	lastSpeaker *entity   // the last named person who spoke
+	out      []draft
+}
+
+// draft is an attribution under construction.
+type draft struct {
+	Attribution
+	parent int // index into extractor.out of the parent, or -1
+}
+
+func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon) *extractor {
+	n := len(doc.Tokens)
+	x := &extractor{doc: doc, lex: lex, toks: doc.Tokens}
+	x.cues = lex.MatchCues(doc.Tokens)
+	x.cueAt = filled(n, -1)
+	x.inCue = filled(n, -1)
+	for i, c := range x.cues {
+		if c.Start < 0 || c.End > n || c.Start >= c.End {
+			continue
+		}
+		x.cueAt[c.Start] = int32(i)
+		for t := c.Start; t < c.End; t++ {
+			x.inCue[t] = int32(i)
+		}
+	}
+	x.parties = x.dropSurnames(lex.MatchParties(doc.Tokens))
+	x.partyIn = filled(n, -1)
+	for i, p := range x.parties {
+		for t := max(p.Start, 0); t < p.End && t < n; t++ {
+			if x.partyIn[t] < 0 {
+				x.partyIn[t] = int32(i)
+			}
+		}
+	}
+	x.roleIn = make([]int8, n)
+	for _, r := range lex.MatchRoles(doc.Tokens) {
+		for t := max(r.Start, 0); t < r.End && t < n; t++ {
+			x.roleIn[t] = int8(r.Class) + 1
+		}
+	}
+	x.quoteBy = filled(n, -1)
+	for qi, q := range doc.Quotes {
+		if q.FirstToken >= 0 && q.FirstToken < n {
+			x.quoteBy[q.FirstToken] = int32(qi)
+		}
+		if q.Closed && q.LastToken >= 0 && q.LastToken < n {
+			x.quoteBy[q.LastToken] = int32(qi)
+		}
+	}
+	x.ents = newEntities()
+	return x
+}
+
+// dropSurnames removes one-word country names that follow a first name:
+// "Chuck Jordan", "Michael Chad" are people.
+func (x *extractor) dropSurnames(ps []lexicon.PartyMatch) []lexicon.PartyMatch {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.End-p.Start == 1 && p.Start > 0 && p.Party.Kind == lexicon.Country {
+			prev := x.toks[p.Start-1]
+			if prev.Cap && prev.Kind == segment.Word && !sentenceFunction[prev.Norm] && !strings.HasSuffix(prev.Norm, ".") {
+				if _, isRole := x.lex.Role(prev.Norm); !isRole && !x.startsSentence(p.Start-1) {
+					continue
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// startsSentence reports whether token t opens a sentence or a quotation.
+func (x *extractor) startsSentence(t int) bool {
+	if t == 0 || x.isQuote(t-1) {
+		return true
+	}
+	for _, c := range x.doc.Text[x.toks[t-1].End:x.toks[t].Start] {
+		if c == '\n' {
+			return true
+		}
+	}
+	p := x.toks[t-1]
+	return p.Kind == segment.Punct && (p.Text == "." || p.Text == "!" || p.Text == "?")
+}
+
+func filled(n int, v int32) []int32 {
+	s := make([]int32, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+// --- token predicates ----------------------------------------------------
+
+func (x *extractor) norm(i int) string { return x.toks[i].Norm }
+
+func (x *extractor) isWord(i int) bool {
+	k := x.toks[i].Kind
+	return k == segment.Word || k == segment.Number
+}
+
+func (x *extractor) isPunct(i int, p string) bool {
+	return x.toks[i].Kind == segment.Punct && x.toks[i].Text == p
+}
+
+func (x *extractor) isQuote(i int) bool { return x.toks[i].Kind == segment.QuoteMark }
+
+// closingQuote returns the quote closed by token i, or -1.
+func (x *extractor) closingQuote(i int) int {
+	if i < 0 || i >= len(x.toks) || !x.isQuote(i) {
+		return -1
+	}
+	q := int(x.quoteBy[i])
+	if q >= 0 && x.doc.Quotes[q].Closed && x.doc.Quotes[q].LastToken == i {
+		return q
+	}
+	return -1
+}
+
+// quoteOpenedAt returns the quote, closed or not, opened by token i, or -1.
+func (x *extractor) quoteOpenedAt(i int) int {
+	if i < 0 || i >= len(x.toks) || !x.isQuote(i) {
+		return -1
+	}
+	if q := int(x.quoteBy[i]); q >= 0 && x.doc.Quotes[q].FirstToken == i {
+		return q
+	}
+	return -1
+}
+
+// quoteAround returns the innermost closed quote whose marks enclose token
+// t, or -1.
+func (x *extractor) quoteAround(t int) int {
+	qs := x.doc.Quotes
+	k := sort.Search(len(qs), func(k int) bool { return qs[k].FirstToken >= t })
+	best := -1
+	for n := k - 1; n >= 0 && k-n <= 8; n-- {
+		if q := qs[n]; q.Closed && q.FirstToken < t && t < q.LastToken {
+			if best < 0 || q.FirstToken > qs[best].FirstToken {
+				best = n
+			}
+		}
+	}
+	return best
+}
+
+// openingQuote returns the closed quote opened by token i, or -1.
+func (x *extractor) openingQuote(i int) int {
+	if i < 0 || i >= len(x.toks) || !x.isQuote(i) {
+		return -1
+	}
+	q := int(x.quoteBy[i])
+	if q >= 0 && x.doc.Quotes[q].Closed && x.doc.Quotes[q].FirstToken == i {
+		return q
+	}
+	return -1
+}
+
+func (x *extractor) role(i int) (lexicon.RoleClass, bool) {
+	if r := x.roleIn[i]; r > 0 {
+		return lexicon.RoleClass(r - 1), true
+	}
+	return 0, false
+}
+
+// verbCueAt reports whether a verb cue starts at token i.
+func (x *extractor) verbCueAt(i int) bool {
+	c := x.cueAt[i]
+	return c >= 0 && x.cues[c].Cue.Kind == lexicon.Verb
+}
+
+// isVerbLike reports whether the lower-case token i reads as a finite or
+// participial verb rather than a noun-phrase word.
+func (x *extractor) isVerbLike(i int) bool {
+	t := x.toks[i]
+	if t.Cap || t.Kind != segment.Word {
+		return false
+	}
+	n := t.Norm
+	if auxiliaries[n] || x.inCue[i] >= 0 && x.cues[x.inCue[i]].Cue.Kind == lexicon.Verb {
+		return true
+	}
+	if nonVerbEd[n] {
+		return false
+	}
+	if _, ok := x.role(i); ok {
+		return false
+	}
+	return len(n) > 4 && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ing"))
+}
+
+// lyAdverb reports a lower-case -ly adverb: "formally", "repeatedly".
+func (x *extractor) lyAdverb(i int) bool {
+	t := x.toks[i]
+	return t.Kind == segment.Word && !t.Cap && len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") &&
+		!x.isRoleWord(i) && t.Norm != "family" && t.Norm != "ally" && t.Norm != "italy"
+}
+
+func (x *extractor) isDet(i int) bool {
+	switch x.norm(i) {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those":
+		return true
+	}
+	return false
+}
+
+// npWord reports whether token i can sit inside a noun phrase.
+func (x *extractor) npWord(i int) bool {
+	t := x.toks[i]
+	switch t.Kind {
+	case segment.Number:
+		return true
+	case segment.Word:
+	default:
+		return false
+	}
+	n := t.Norm
+	if n == "'s" || n == "'" {
+		return true
+	}
+	if !t.Cap {
+		if subordinators[n] || negators[n] || x.isVerbLike(i) || cueAdverbs[n] && !determiners[n] {
+			return false
+		}
+	} else if x.inCue[i] >= 0 && x.cues[x.inCue[i]].Cue.Kind == lexicon.Verb && !x.namePart(i) {
+		return false
+	}
+	return true
+}
+
+// namePart reports whether capitalised token i is part of a name rather
+// than a sentence-initial verb.
+func (x *extractor) namePart(i int) bool {
+	if i+1 < len(x.toks) && x.toks[i+1].Cap && x.isWord(i+1) {
+		return true
+	}
+	return x.partyIn[i] >= 0
+}
+
+// --- noun phrases ------------------------------------------------------------
+
+// leftNP returns the start of the noun phrase that ends with token j,
+// scanning no further left than lo; it returns j+1 when there is none.
+func (x *extractor) leftNP(j, lo int) int {
+	a := j + 1
+	for i := j; i >= lo && j-i < 14; i-- {
+		if x.isPunct(i, ")") {
+			// "Gov. Mike Pence (R-IN)": a parenthesis inside the phrase.
+			open := -1
+			for k := i - 1; k >= lo && i-k < 8; k-- {
+				if x.isPunct(k, "(") {
+					open = k
+					break
+				}
+			}
+			if open <= lo || !x.npWord(open-1) {
+				break
+			}
+			i = open
+			continue
+		}
+		t := x.toks[i]
+		n := t.Norm
+		if i == j {
+			if !x.npWord(i) || x.isDet(i) || npPrepositions[n] {
+				return j + 1
+			}
+			a = i
+			continue
+		}
+		if n == "and" || n == "&" {
+			// A compound source: "Ukraine and the European Union".
+			if i-1 < lo || x.isPunct(i-1, ",") || !x.npWord(i-1) || !(x.toks[i-1].Cap || x.isRoleWord(i-1)) {
+				break
+			}
+			if !(x.toks[i+1].Cap || x.isDet(i+1) || x.isRoleWord(i+1) || x.toks[i-1].Cap && x.npWord(i+1)) {
+				break
+			}
+			a = i
+			continue
+		}
+		if !x.npWord(i) {
+			break
+		}
+		if nc := x.inCue[i]; nc >= 0 && x.cues[nc].Cue.Kind == lexicon.Noun && x.toks[i+1].Cap {
+			// "allegations China denies": the cue noun is the content.
+			break
+		}
+		if timeWords[n] && (!t.Cap || !x.namePart(i)) {
+			break
+		}
+		if npPrepositions[n] {
+			if t.Cap || i-1 < lo || !x.npHeadBeforePrep(i-1) {
+				break
+			}
+		}
+		if t.Cap && i == lo && sentenceFunction[n] && !x.isDet(i) && !determiners[n] {
+			break
+		}
+		if !t.Cap && t.Kind == segment.Word && x.toks[a].Cap && x.nameWord(a, lo) && !x.isRoleWord(i) &&
+			!determiners[n] && !npPrepositions[n] && n != "'s" && !x.isDet(i) && !strings.HasSuffix(n, "'s") {
+			// "In a Bloomberg interview Trump declared": a common noun
+			// before a name ends the phrase.
+			break
+		}
+		a = i
+		if t.Cap && (n == "the" || n == "a" || n == "an") {
+			// A capitalised article opens the phrase, even after a lost full stop.
+			break
+		}
+	}
+	// Trim words that cannot open a noun phrase.
+	for a <= j && (npPrepositions[x.norm(a)] && !x.toks[a].Cap || x.norm(a) == "and" || x.norm(a) == "'s") {
+		a++
+	}
+	return a
+}
+
+// npHeadBeforePrep reports whether token i can carry a prepositional
+// post-modifier: "a spokesman for", "officials familiar with".
+func (x *extractor) npHeadBeforePrep(i int) bool {
+	t := x.toks[i]
+	if t.Kind != segment.Word {
+		return false
+	}
+	if t.Cap || x.isRoleWord(i) {
+		return true
+	}
+	switch t.Norm {
+	case "familiar", "close", "spokesman", "spokeswoman", "spokesperson", "one", "some", "many",
+		"most", "all", "each", "none", "several", "both", "any", "either", "neither", "two", "three",
+		"members", "member", "head", "director", "leader", "leaders":
+		return true
+	}
+	return false
+}
+
+func (x *extractor) isRoleWord(i int) bool { _, ok := x.role(i); return ok }
+
+// rightNP returns the end (exclusive) of the noun phrase starting at token
+// i, scanning no further than hi; it returns i when there is none.
+func (x *extractor) rightNP(i, hi int) int {
+	b := i
+	for k := i; k < hi && k-i < 16; k++ {
+		t := x.toks[k]
+		n := t.Norm
+		if n == "and" || n == "&" {
+			if k == i || k+1 >= hi || !x.npWord(k+1) || x.isVerbLike(k+1) || x.verbCueAt(k+1) {
+				break
+			}
+			continue
+		}
+		if !x.npWord(k) || x.verbCueAt(k) || cueAdverbs[n] && !t.Cap && !determiners[n] || x.lyAdverb(k) {
+			break
+		}
+		if k > i && !t.Cap && t.Kind == segment.Word && x.toks[k-1].Cap && x.nameWord(k-1, i) && !x.isRoleWord(k) &&
+			!npPrepositions[n] && n != "'s" && !determiners[n] {
+			// "Hillary Clinton spoke out": a plain word after a name is the verb.
+			break
+		}
+		if timeWords[n] && !t.Cap && k > i {
+			break
+		}
+		if npPrepositions[n] && !t.Cap {
+			if k == i || k+1 >= hi || !(x.toks[k+1].Cap || x.isDet(k+1) || x.isRoleWord(k+1)) {
+				break
+			}
+			continue
+		}
+		b = k + 1
+	}
+	return b
+}
+
+// --- sentences -----------------------------------------------------------------
+
+// sentence extracts the attributions whose cue lies in sentence si.
+func (x *extractor) sentence(si int) {
+	s := x.doc.Sentences[si]
+	first := len(x.out)
+	for t := s.First; t < s.Last; t++ {
+		ci := x.cueAt[t]
+		if ci < 0 {
+			if x.isDash(t) {
+				x.dashCue(si, t)
+			}
+			continue
+		}
+		c := x.cues[ci]
+		switch c.Cue.Kind {
+		case lexicon.Verb:
+			x.verbCue(si, c)
+		case lexicon.Prep:
+			if c.Cue.Lemma != "cite" && !strings.HasPrefix(c.Cue.Lemma, "citing") {
+				x.accordingTo(si, c)
+			}
+		case lexicon.Noun:
+			x.nounCue(si, c)
+		case lexicon.Colon:
+			x.colonCue(si, c)
+		}
+		t = max(t, c.End-1)
+	}
+	// "citing" attaches to the attribution it qualifies, so it comes last.
+	for t := s.First; t < s.Last; t++ {
+		if ci := x.cueAt[t]; ci >= 0 && x.cues[ci].Cue.Kind == lexicon.Prep &&
+			(x.cues[ci].Cue.Lemma == "cite" || strings.HasPrefix(x.cues[ci].Cue.Lemma, "citing")) {
+			x.citing(si, x.cues[ci], first)
+		}
+	}
+	if len(x.out) == first {
+		x.continuedQuote(si)
+	}
+}
+
+func (x *extractor) add(si int, typ Type, src *Source, c lexicon.CueMatch, content segment.Span, conf float64) int {
+	if content.Len() <= 0 || !hasWord(x.doc.Text[content.Start:content.End]) {
+		return -1
+	}
+	cue := segment.Span{Start: x.toks[c.Start].Start, End: x.toks[c.End-1].End}
+	if content.Overlaps(cue) {
+		return -1
+	}
+	x.out = append(x.out, draft{Attribution: Attribution{
+		Sentence:   si,
+		Type:       typ,
+		Source:     src,
+		Cue:        Cue{Span: cue, Lemma: c.Cue.Lemma, Class: c.Cue.Class},
+		Content:    content,
+		Confidence: conf,
+	}, parent: -1})
+	return len(x.out) - 1
+}
+
+// verbCue handles a reporting verb.
+func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
+	s := x.doc.Sentences[si]
+	c0, c1 := c.Start, c.End
+	head := x.norm(c0)
+	// A cue word used as a noun: "the report", "his claims".
+	if c0 > s.First && (x.isDet(c0-1) || x.norm(c0-1) == "'s") && c.End-c.Start == 1 {
+		return
+	}
+	// "need answers": a plural noun after a plain lower-case word.
+	if c.End-c.Start == 1 && nounLike[c.Cue.Lemma] && strings.HasSuffix(head, "s") && c0 > s.First &&
+		x.toks[c0-1].Kind == segment.Word && !x.toks[c0-1].Cap && !x.isRoleWord(c0-1) && !auxiliaries[x.norm(c0-1)] && !cueAdverbs[x.norm(c0-1)] &&
+		!strings.HasSuffix(x.norm(c0-1), "s") {
+		return
+	}
+	// "a video call on Wednesday": the bare form after an article and a noun.
+	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || nounLike[base] && head == base+"s") && c0-2 >= s.First &&
+		(x.norm(c0-2) == "a" || x.norm(c0-2) == "an" || x.norm(c0-2) == "the") && !x.toks[c0-1].Cap &&
+		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !cueAdverbs[x.norm(c0-1)] {
+		return
+	}
+	// Joint actions and plans: "agreed to expand trade".
+	if c1 < s.Last && x.norm(c1) == "to" && jointVerbs[c.Cue.Lemma] {
+		return
+	}
+	// Walk back over auxiliaries and adverbs.
+	j := c0 - 1
+	passive, infinitive := false, false
+	for j >= s.First && (!x.toks[j].Cap && (auxiliaries[x.norm(j)] || cueAdverbs[x.norm(j)] || x.lyAdverb(j) || timeWords[x.norm(j)]) ||
+		x.toks[j].Cap && dayNames[x.norm(j)]) {
+		switch n := x.norm(j); {
+		case n == "to":
+			infinitive = true
+		case n == "is" || n == "are" || n == "was" || n == "were" || n == "be" || n == "been" || n == "being":
+			passive = true
+		}
+		j--
+	}
+	if j >= s.First && (negators[x.norm(j)] || x.negatedBefore(j, s.First)) {
+		return
+	}
+	if infinitive && !(j >= s.First && (x.norm(j) == "continued" || x.norm(j) == "continue" || x.norm(j) == "continues" || x.norm(j) == "on")) {
+		return
+	}
+	ing := strings.HasSuffix(head, "ing")
+	if passive && !ing && !strings.Contains(c.Cue.Lemma, "quote") {
+		x.passive(si, c, j)
+		return
+	}
+	end := x.contentEnd(s)
+	if q := x.quoteAround(c0); q >= 0 && x.doc.Quotes[q].LastToken < end {
+		// A cue inside a quotation speaks only up to its closing mark.
+		end = x.doc.Quotes[q].LastToken
+	}
+
+	var src *Source
+	conf := 0.9
+	var content segment.Span
+	typ := Indirect
+	srcEnd := -1 // token just before the source phrase, for left content
+
+	switch {
+	case j < s.First:
+		// Cue first in its sentence: "Said the minister: ..." is rare; only
+		// a following noun phrase with content before is read.
+		return
+	case ing && (x.norm(j) == "," || x.norm(j) == "and" || x.norm(j) == "after" || x.norm(j) == "by" ||
+		x.norm(j) == "before" || x.norm(j) == "while" || x.norm(j) == "when" || x.isPunct(j, "(")):
+		// ", saying P", "after saying P": the subject of the main clause speaks.
+		src = x.sharedSubject(si, j)
+		conf = 0.75
+	case x.isPunct(j, ",") || x.closingQuote(j) >= 0 || x.isDash(j):
+		if a, apposEnd, ok := x.parenthetical(si, j); ok {
+			src = x.source(a, apposEnd)
+			srcEnd = a - 1
+			break
+		}
+		// Inversion: "P, said X" / "“Q,” said X".
+		b := x.rightNP(c1, end)
+		if b == c1 {
+			return
+		}
+		if b+1 < end && x.isPunct(b, ",") && x.openingQuote(b+1) < 0 && x.rightNP(b+1, end) > b+1 &&
+			!(strings.HasSuffix(x.norm(b+1), "ing") && !x.toks[b+1].Cap) {
+			// "said X, the director of Y.": the apposition closes the sentence.
+			b = end
+		}
+		src = x.source(c1, b)
+		conf = 0.85
+		if q := x.closingQuote(j); q >= 0 {
+			content, typ = x.quoteContent(q), Direct
+		} else if x.closingQuote(j-1) >= 0 {
+			content, typ = x.quoteContent(x.closingQuote(j-1)), Direct
+		} else {
+			content, typ = x.leftContent(s, j)
+		}
+		if b < end && x.isPunct(b, ",") {
+			if q := x.openingQuote(b + 1); q >= 0 && typ == Direct {
+				// Split quote: "“A,” said X, “B.”"
+				id := x.add(si, typ, src, c, content, conf)
+				if id >= 0 {
+					x.noteSpeaker(src)
+				}
+				x.add(si, Direct, src, c, x.quoteContent(q), conf)
+				return
+			}
+		}
+		x.noteSpeaker(src)
+		x.add(si, typ, src, c, content, conf)
+		return
+	case x.norm(j) == "and" || x.norm(j) == "but" || x.norm(j) == "or":
+		src = x.sharedSubject(si, j)
+		conf = 0.8
+	case x.norm(j) == "who" || x.norm(j) == "which":
+		// "listeners who said ...": the antecedent speaks.
+		a := x.leftNP(j-1, s.First)
+		if a > j-1 || j-1 < s.First || eventNouns[x.norm(j-1)] {
+			return
+		}
+		src = x.source(a, j)
+		conf = 0.7
+	default:
+		a := x.leftNP(j, s.First)
+		if a > j {
+			return
+		}
+		if a > s.First && x.norm(a-1) == "who" {
+			// "officials who spoke on condition of anonymity said"
+			if a2 := x.leftNP(a-2, s.First); a2 <= a-2 {
+				a = a2
+				j = x.leftNPEnd(a, a-1)
+			}
+		}
+		if ing && a > s.First && !(x.norm(a-1) == "with") && !strings.Contains(c.Cue.Lemma, "quote") &&
+			!x.progressive(c0, s.First) && (x.toks[a-1].Kind != segment.Word || x.isVerbLike(a-1)) {
+			// A gerund after a verb ("began saying") has no subject of its own.
+			return
+		}
+		if eventNouns[x.norm(j)] {
+			return
+		}
+		src = x.source(a, j+1)
+		srcEnd = a - 1
+		// "allegations China denies": the content is the noun before.
+		if srcEnd >= s.First {
+			if nc := x.inCue[srcEnd]; nc >= 0 && x.cues[nc].Cue.Kind == lexicon.Noun && (c1 >= end || x.isPunct(c1, ".")) {
+				nt := x.cues[nc]
+				content = segment.Span{Start: x.toks[nt.Start].Start, End: x.toks[nt.End-1].End}
+				x.noteSpeaker(src)
+				x.add(si, Indirect, src, c, content, 0.8)
+				return
+			}
+		}
+	}
+	if src == nil {
+		return
+	}
+	// Content to the right of the cue, else before the source.
+	if content.Len() == 0 {
+		var ok bool
+		content, typ, ok = x.rightContent(s, c, c1, end)
+		if !ok {
+			switch {
+			case srcEnd >= s.First && x.closingQuote(srcEnd) >= 0:
+				content, typ = x.quoteContent(x.closingQuote(srcEnd)), Direct
+			case srcEnd >= s.First && x.isPunct(srcEnd, ",") && x.closingQuote(srcEnd-1) >= 0:
+				content, typ = x.quoteContent(x.closingQuote(srcEnd-1)), Direct
+			case srcEnd > s.First && x.isPunct(srcEnd, ","):
+				content, typ = x.leftContent(s, srcEnd)
+			case si+1 < len(x.doc.Sentences) && (c1 >= s.Last-1 || x.isPunct(c1, ":")):
+				// "He said:" and the quotation in the next paragraph.
+				q := x.quoteOpenedAt(x.doc.Sentences[si+1].First)
+				if q < 0 {
+					return
+				}
+				content, typ = x.quoteContent(q), Direct
+			default:
+				return
+			}
+		}
+	}
+	if src.Kind == Pronoun {
+		conf = min(conf, 0.75)
+	}
+	x.noteSpeaker(src)
+	if typ == Direct && srcEnd >= s.First {
+		// Split quote: "“A,” he said, “B.”"
+		q := x.closingQuote(srcEnd)
+		if q < 0 && x.isPunct(srcEnd, ",") {
+			q = x.closingQuote(srcEnd - 1)
+		}
+		if left := x.quoteContent(max(q, 0)); q >= 0 && left != content {
+			x.add(si, Direct, src, c, left, conf)
+		}
+	}
+	x.add(si, typ, src, c, content, conf)
+}
+
+// leftNPEnd returns the last token of the noun phrase starting at a, no
+// later than limit.
+func (x *extractor) leftNPEnd(a, limit int) int {
+	b := x.rightNP(a, limit+1)
+	if b <= a {
+		return a
+	}
+	return b - 1
+}
+
+// progressive reports whether the -ing cue at c0 follows a form of "be":
+// "is saying", "has been arguing".
+func (x *extractor) progressive(c0, lo int) bool {
+	for j := c0 - 1; j >= lo && j >= c0-3; j-- {
+		switch x.norm(j) {
+		case "is", "are", "was", "were", "been", "be", "'s", "'re":
+			return true
+		}
+		if !cueAdverbs[x.norm(j)] {
+			return false
+		}
+	}
+	return false
+}
+
+// negatedBefore reports "declined to", "refused to" ending at token j.
+func (x *extractor) negatedBefore(j, lo int) bool {
+	if x.norm(j) == "to" && j-1 >= lo && refusals[x.norm(j-1)] {
+		return true
+	}
+	return refusals[x.norm(j)]
+}
+
+// passive handles "it is said that P" (no source in the text); other
+// passives of a cue ("was accused of") state no attribution.
+func (x *extractor) passive(si int, c lexicon.CueMatch, j int) {
+	s := x.doc.Sentences[si]
+	if j < s.First || x.norm(j) != "it" || c.End >= s.Last || x.norm(c.End) != "that" {
+		return
+	}
+	content, typ, ok := x.rightContent(s, c, c.End, x.contentEnd(s))
+	if ok {
+		x.add(si, typ, nil, c, content, 0.7)
+	}
+}
+
+// parenthetical recognises "X, speaking in Geneva, said", "X, a doctor,
+// said" and chains of appositions ("Scott Pruitt, the attorney general of
+// Oklahoma, one of the states suing the EPA, said"), where token j is the
+// comma before the cue. It returns the source phrase [a, b) and true: a
+// participle stays out of the source, appositions are part of it.
+func (x *extractor) parenthetical(si, j int) (a, b int, ok bool) {
+	s := x.doc.Sentences[si]
+	if !x.isPunct(j, ",") {
+		return 0, 0, false
+	}
+	k := j
+	for hop := 0; hop < 4; hop++ {
+		p := -1
+		for i := k - 1; i > s.First && k-i < 30; i-- {
+			if x.isPunct(i, ",") {
+				p = i
+				break
+			}
+			if x.isQuote(i) || x.isPunct(i, ".") || x.isPunct(i, ";") {
+				return 0, 0, false
+			}
+		}
+		if p < 0 || p+1 >= k {
+			return 0, 0, false
+		}
+		ing := strings.HasSuffix(x.norm(p+1), "ing") && !x.toks[p+1].Cap && x.toks[p+1].Kind == segment.Word
+		relative := x.norm(p+1) == "who"
+		if !ing && !relative && x.rightNP(p+1, k) <= p+1 {
+			return 0, 0, false
+		}
+		if a := x.leftNP(p-1, s.First); a <= p-1 && (a == s.First || x.clauseStart(a-1)) {
+			if ing && hop == 0 {
+				return a, p, true
+			}
+			return a, j, true
+		}
+		k = p
+	}
+	return 0, 0, false
+}
+
+// clauseStart reports whether a clause can begin after token i.
+func (x *extractor) clauseStart(i int) bool {
+	if x.isQuote(i) {
+		return true
+	}
+	switch x.norm(i) {
+	case ":", ";", "and", "but", "while", "whereas", "that", "--", "—", "(", "as", "because",
+		"when", "after", "before", "if", "since", "although", "though", "where":
+		return true
+	}
+	return false
+}
+
+// sharedSubject returns the source of "X denied P and said Q" for the
+// second cue, where token j is the conjunction.
+func (x *extractor) sharedSubject(si, j int) *Source {
+	for i := len(x.out) - 1; i >= 0 && x.out[i].Sentence == si; i-- {
+		if x.out[i].Source != nil && x.out[i].Cue.Start < x.toks[j].Start && x.out[i].Type != AccordingTo {
+			cp := *x.out[i].Source
+			return &cp
+		}
+	}
+	return x.clauseSubject(si, j)
+}
+
+// clauseSubject returns the noun phrase that opens the clause holding
+// token j: the subject of "The leaders ... and reiterated support for".
+func (x *extractor) clauseSubject(si, j int) *Source {
+	s := x.doc.Sentences[si]
+	start := s.First
+	for i := j - 1; i > s.First; i-- {
+		if n := x.norm(i); n == ";" || n == "while" || n == "whereas" || n == "but" {
+			start = i + 1
+			break
+		}
+	}
+	if start < len(x.toks) && x.openingQuote(start) >= 0 {
+		return nil
+	}
+	b := x.rightNP(start, j)
+	if b <= start || b < len(x.toks) && !x.isVerbLike(b) && !cueAdverbs[x.norm(b)] && !x.verbCueAt(b) {
+		return nil
+	}
+	return x.source(start, b)
+}
+
+// contentEnd returns the end token of sentence s without its final
+// punctuation.
+func (x *extractor) contentEnd(s segment.Sentence) int {
+	end := s.Last
+	for end > s.First {
+		t := x.toks[end-1]
+		if t.Kind == segment.Punct && strings.ContainsAny(t.Text, ".!?;,") {
+			end--
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// rightContent returns the content that follows a cue ending at token i.
+func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end int) (segment.Span, Type, bool) {
+	for i < end && (x.isPunct(i, ",") || x.isPunct(i, ":") || x.isDash(i)) {
+		i++
+	}
+	if i >= end && !(i < s.Last && x.openingQuote(i) >= 0) {
+		return segment.Span{}, 0, false
+	}
+	// "said Monday that ...", "said on Friday."
+	k := i
+	for k < end && k-i < 4 && (timeWords[x.norm(k)] || x.norm(k) == "this" || x.norm(k) == "late" || x.norm(k) == "early") {
+		k++
+	}
+	if k > i && (k == end || x.norm(k) == "that" || x.isPunct(k, ",")) {
+		i = k
+	}
+	for i < end && x.isPunct(i, ",") {
+		i++
+	}
+	if i >= end {
+		return segment.Span{}, 0, false
+	}
+	if c.Cue.Class == lexicon.Report && npPrepositions[x.norm(i)] || x.norm(i) == "about" || x.norm(i) == "during" {
+		// "said of Mrs. Clinton's plan", "said at a rally that P".
+		k := i + 1
+		for k < end && k-i < 12 && x.norm(k) != "that" && x.toks[k].Kind != segment.Punct && !x.isQuote(k) {
+			k++
+		}
+		if k >= end || x.norm(k) != "that" {
+			return segment.Span{}, 0, false
+		}
+		i = k
+	}
+	if objectTellers[c.Cue.Lemma] {
+		for k := i; k < end && k-i < 8; k++ {
+			if x.norm(k) == "that" {
+				i = k
+				break
+			}
+			if x.toks[k].Kind == segment.Punct || x.isQuote(k) {
+				break
+			}
+		}
+	}
+	if i < end && x.norm(i) == "that" {
+		i++
+	}
+	if q := x.openingQuote(i); q >= 0 {
+		qq := x.doc.Quotes[q]
+		if qq.LastToken+1 >= end || x.toks[qq.LastToken+1].Kind == segment.Punct {
+			return x.quoteContent(q), Direct, true
+		}
+	}
+	if i >= end {
+		return segment.Span{}, 0, false
+	}
+	stop := x.cutContent(i, end)
+	if stop <= i {
+		return segment.Span{}, 0, false
+	}
+	sp := segment.Span{Start: x.toks[i].Start, End: x.toks[stop-1].End}
+	return sp, x.spanType(i, stop), true
+}
+
+// cutContent returns where indirect content starting at token i ends: at a
+// conjunction that opens another attributed clause, at ", according to",
+// at an apposed cue noun, or at end.
+func (x *extractor) cutContent(i, end int) int {
+	for k := i + 1; k < end; k++ {
+		n := x.norm(k)
+		switch {
+		case n == ";":
+			return x.trimEnd(i, k)
+		case n == "," && k+1 < end && (x.norm(k+1) == "according" || x.inCue[k+1] >= 0 && x.cues[x.inCue[k+1]].Cue.Kind == lexicon.Noun):
+			return x.trimEnd(i, k)
+		case n == "," && k+1 < end && x.verbCueAt(k+1) && strings.HasSuffix(x.norm(k+1), "ing"):
+			// ", saying ...": a participial attribution of its own.
+			return x.trimEnd(i, k)
+		case n == "and" || n == "while" || n == "but" || n == "whereas":
+			if x.opensAttributedClause(k+1, end) {
+				return x.trimEnd(i, k)
+			}
+		case x.quoteBy[k] >= 0 && x.openingQuote(k) >= 0:
+			// Skip over a quotation held inside the content.
+			q := x.doc.Quotes[x.openingQuote(k)]
+			if q.LastToken < end {
+				k = q.LastToken
+			}
+		}
+	}
+	return end
+}
+
+// trimEnd drops trailing commas before token k.
+func (x *extractor) trimEnd(i, k int) int {
+	for k > i && x.toks[k-1].Kind == segment.Punct && (x.toks[k-1].Text == "," || x.toks[k-1].Text == ";") {
+		k--
+	}
+	return k
+}
+
+// opensAttributedClause reports whether a clause starting at token i is
+// "[subject] cue ...": a coordinated attribution.
+func (x *extractor) opensAttributedClause(i, end int) bool {
+	for i < end && !x.toks[i].Cap && cueAdverbs[x.norm(i)] {
+		i++
+	}
+	if i >= end {
+		return false
+	}
+	if x.verbCueAt(i) {
+		return true
+	}
+	b := x.rightNP(i, end)
+	if b == i {
+		return false
+	}
+	for b < end && !x.toks[b].Cap && (auxiliaries[x.norm(b)] || cueAdverbs[x.norm(b)]) {
+		b++
+	}
+	return b < end && x.verbCueAt(b)
+}
+
+// leftContent returns the content before a cue or source: from the start
+// of sentence s to token k (exclusive).
+func (x *extractor) leftContent(s segment.Sentence, k int) (segment.Span, Type) {
+	a := s.First
+	for a < k && (x.toks[a].Kind == segment.Punct) {
+		a++
+	}
+	k = x.trimEnd(a, k)
+	if a >= k {
+		return segment.Span{}, Indirect
+	}
+	if q := x.openingQuote(a); q >= 0 && x.doc.Quotes[q].LastToken == k-1 {
+		return x.quoteContent(q), Direct
+	}
+	return segment.Span{Start: x.toks[a].Start, End: x.toks[k-1].End}, x.spanType(a, k)
+}
+
+// spanType is Mixed when tokens [a, b) hold a closed quotation, else Indirect.
+func (x *extractor) spanType(a, b int) Type {
+	for k := a; k < b; k++ {
+		if q := x.openingQuote(k); q >= 0 && x.doc.Quotes[q].LastToken < b {
+			return Mixed
+		}
+	}
+	return Indirect
+}
+
+// quoteContent returns the inside of quote q without a comma or full stop
+// just before the closing mark.
+func (x *extractor) quoteContent(q int) segment.Span {
+	in := x.doc.Quotes[q].Inner
+	text := x.doc.Text
+	for in.End > in.Start && strings.ContainsRune(" \t\n\r,.", rune(text[in.End-1])) {
+		in.End--
+	}
+	for in.Start < in.End && strings.ContainsRune(" \t\n\r", rune(text[in.Start])) {
+		in.Start++
+	}
+	return in
+}
+
+// isDash reports a dash token: "“Q” ― Name".
+func (x *extractor) isDash(i int) bool {
+	if x.toks[i].Kind != segment.Punct {
+		return false
+	}
+	switch x.toks[i].Text {
+	case "―", "—", "–", "--":
+		return true
+	}
+	return false
+}
+
+// dashCue handles "“Q” ― Name", the dash standing for the verb.
+func (x *extractor) dashCue(si, t int) {
+	q := x.closingQuote(t - 1)
+	if q < 0 || t+1 >= len(x.toks) {
+		return
+	}
+	s := x.doc.Sentences[si]
+	hi := s.Last
+	if t+1 >= hi || !x.toks[t+1].Cap {
+		return
+	}
+	b := x.rightNP(t+1, hi)
+	if b == t+1 {
+		return
+	}
+	src := x.source(t+1, b)
+	c := lexicon.CueMatch{Match: lexicon.Match{Start: t, End: t + 1},
+		Cue: lexicon.Cue{Lemma: x.toks[t].Text, Class: lexicon.Report, Kind: lexicon.Colon}}
+	x.noteSpeaker(src)
+	x.add(si, Direct, src, c, x.quoteContent(q), 0.6)
+}
+
+// accordingTo handles "according to X, P" and "P, according to X".
+func (x *extractor) accordingTo(si int, c lexicon.CueMatch) {
+	s := x.doc.Sentences[si]
+	end := x.contentEnd(s)
+	b := x.rightNP(c.End, s.Last)
+	if b == c.End {
+		return
+	}
+	src := x.source(c.End, b)
+	var content segment.Span
+	typ := Indirect
+	if c.Start == s.First || x.clauseStart(c.Start-1) {
+		i := b
+		for i < end && (x.isPunct(i, ",") || x.norm(i) == "that") {
+			i++
+		}
+		if i >= end {
+			return
+		}
+		stop := x.cutContent(i, end)
+		content = segment.Span{Start: x.toks[i].Start, End: x.toks[stop-1].End}
+		typ = x.spanType(i, stop)
+	} else {
+		k := c.Start
+		if x.isPunct(k-1, ",") {
+			k--
+		}
+		content, typ = x.leftContent(s, k)
+	}
+	if typ == Indirect {
+		typ = AccordingTo
+	}
+	x.noteSpeaker(src)
+	x.add(si, typ, src, c, content, 0.85)
+}
+
+// citing handles "Reuters, citing two officials, reported that P": the
+// cited source says the same content, nested in the main attribution.
+func (x *extractor) citing(si int, c lexicon.CueMatch, first int) {
+	s := x.doc.Sentences[si]
+	b := x.rightNP(c.End, s.Last)
+	if b == c.End {
+		return
+	}
+	main := -1
+	cs := x.toks[c.Start].Start
+	for i := first; i < len(x.out); i++ {
+		if main < 0 || abs(x.out[i].Cue.Start-cs) < abs(x.out[main].Cue.Start-cs) {
+			main = i
+		}
+	}
+	if main < 0 {
+		return
+	}
+	content := x.out[main].Content
+	id := x.add(si, x.out[main].Type, x.source(c.End, b), c, content, 0.7)
+	if id >= 0 {
+		x.out[id].parent = main
+	}
+}
+
+// hasWord reports whether s holds a letter or digit.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// nounCue handles "X's claim that P".
+func (x *extractor) nounCue(si int, c lexicon.CueMatch) {
+	s := x.doc.Sentences[si]
+	if c.End >= s.Last || x.norm(c.End) != "that" || c.Start-1 <= s.First || x.norm(c.Start-1) != "'s" {
+		return
+	}
+	a := x.leftNP(c.Start-2, s.First)
+	if a > c.Start-2 {
+		return
+	}
+	content, typ, ok := x.rightContent(s, c, c.End, x.contentEnd(s))
+	if !ok {
+		return
+	}
+	src := x.source(a, c.Start-1)
+	x.noteSpeaker(src)
+	x.add(si, typ, src, c, content, 0.6)
+}
+
+// colonCue handles "X: “Q”" and a headline "Poll: P".
+func (x *extractor) colonCue(si int, c lexicon.CueMatch) {
+	s := x.doc.Sentences[si]
+	j := c.Start - 1
+	if j < s.First || x.verbCueAt(j) || x.inCue[j] >= 0 {
+		return
+	}
+	a := x.leftNP(j, s.First)
+	if a > j || a != s.First && !x.isQuote(a-1) || j-a > 5 {
+		return
+	}
+	end := x.contentEnd(s)
+	i := c.End
+	if i >= s.Last {
+		return
+	}
+	var content segment.Span
+	typ := Direct
+	if q := x.openingQuote(i); q >= 0 {
+		content = x.quoteContent(q)
+	} else {
+		if i >= end {
+			return
+		}
+		stop := x.cutContent(i, end)
+		content = segment.Span{Start: x.toks[i].Start, End: x.toks[stop-1].End}
+		typ = x.spanType(i, stop)
+	}
+	src := x.source(a, j+1)
+	x.noteSpeaker(src)
+	x.add(si, typ, src, c, content, 0.55)
+}
+
+// continuedQuote attributes a sentence that is one bare quotation to the
+// speaker of the direct quotation just before it: "“A!” insists X. “B.”"
+func (x *extractor) continuedQuote(si int) {
+	if si == 0 || len(x.out) == 0 {
+		return
+	}
+	s := x.doc.Sentences[si]
+	q := x.openingQuote(s.First)
+	if q < 0 {
+		return
+	}
+	if last := x.contentEnd(s); x.doc.Quotes[q].LastToken < last-1 && x.doc.Quotes[q].LastToken != s.Last-1 {
+		return
+	}
+	prev := x.out[len(x.out)-1]
+	if prev.Sentence != si-1 || prev.Type != Direct || prev.Source == nil {
+		return
+	}
+	x.out = append(x.out, draft{Attribution: Attribution{
+		Sentence:   si,
+		Type:       Direct,
+		Source:     prev.Source,
+		Cue:        prev.Cue,
+		Content:    x.quoteContent(q),
+		Confidence: 0.5,
+	}, parent: -1})
+}
+
+// nest sets the parent of each attribution whose cue lies inside another
+// one's content: the smallest such content wins. Contents are searched in
+// order of their start, a bounded number back, so the cost stays linear.
+func (x *extractor) nest() {
+	byStart := make([]int, len(x.out))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	sort.SliceStable(byStart, func(a, b int) bool {
+		return x.out[byStart[a]].Content.Start < x.out[byStart[b]].Content.Start
+	})
+	for i := range x.out {
+		if x.out[i].parent >= 0 {
+			continue
+		}
+		cue := x.out[i].Cue.Span
+		k := sort.Search(len(byStart), func(k int) bool { return x.out[byStart[k]].Content.Start > cue.Start })
+		best := -1
+		for n := k - 1; n >= 0 && k-n <= 16; n-- {
+			c := byStart[n]
+			if c == i || !x.out[c].Content.Contains(cue) || x.out[c].Content == x.out[i].Content {
+				continue
+			}
+			if best < 0 || x.out[c].Content.Len() < x.out[best].Content.Len() {
+				best = c
+			}
+		}
+		if best >= 0 && x.out[best].parent != i {
+			x.out[i].parent = best
+		}
+	}
+}
+
+// finish orders the attributions by cue, numbers them and resolves parents.
+func (x *extractor) finish() []Attribution {
+	x.nest()
+	order := make([]int, len(x.out))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := x.out[order[a]], x.out[order[b]]
+		if da.Cue.Start != db.Cue.Start {
+			return da.Cue.Start < db.Cue.Start
+		}
+		return da.Content.Start < db.Content.Start
+	})
+	ids := make([]string, len(x.out))
+	for rank, i := range order {
+		ids[i] = "a" + strconv.Itoa(rank+1)
+	}
+	res := make([]Attribution, len(x.out))
+	for rank, i := range order {
+		a := x.out[i].Attribution
+		a.ID = ids[i]
+		if p := x.out[i].parent; p >= 0 {
+			a.Parent = ids[p]
+		}
+		if a.Source != nil {
+			cp := *a.Source
+			cp.Parties = slices.Clone(cp.Parties)
+			a.Source = &cp
+		}
+		res[rank] = a
+	}
+	return res
+}
