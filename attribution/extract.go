@@ -44,7 +44,7 @@ type extractor struct {
 	ents        entities
 	speakers    []speaker // person mentions, in text order
 	lastSpeaker *entity   // the last named person who spoke
-	out      []draft
+	out         []draft
 }
 
 // draft is an attribution under construction.
