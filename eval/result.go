@@ -90,7 +90,9 @@ func scoreOf(scores []DocScore, pick func(DocScore) Counts, cfg Config) Score {
 	return Score{P: Num(c.P()), R: Num(c.R()), F1: Num(c.F1()), F1Lo: Num(iv.Lo), F1Hi: Num(iv.Hi), Counts: c}
 }
 
-func (r *Result) addAttributions(scores []DocScore, cfg Config) {
+// addAttributions fills the attribution metrics; relations only when the
+// gold annotates stances (relations set).
+func (r *Result) addAttributions(scores []DocScore, cfg Config, relations bool) {
 	theta := cfg.Theta
 	if theta <= 0 {
 		theta = DefaultTheta
@@ -118,7 +120,9 @@ func (r *Result) addAttributions(scores []DocScore, cfg Config) {
 		s := scoreOf(scores, func(d DocScore) Counts { return d.Party }, cfg)
 		r.Parties = &s
 	}
-	r.addRelations(scores, cfg)
+	if relations {
+		r.addRelations(scores, cfg)
+	}
 }
 
 func (r *Result) addRelations(scores []DocScore, cfg Config) {

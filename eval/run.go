@@ -212,7 +212,8 @@ func evalAttributions(ds Dataset, sys Systems, cfg Config) (*Result, error) {
 	}
 	res := newResult(ds, cfg, len(gold))
 	res.Failed = failed
-	res.addAttributions(scores, cfg)
+	relations := ds.Format == FormatParley // PolNeAR annotates no stances
+	res.addAttributions(scores, cfg, relations)
 	if ds.Compare != "" {
 		other, _, err := score(ds.Compare)
 		if err != nil {
@@ -224,8 +225,10 @@ func evalAttributions(ds Dataset, sys Systems, cfg Config) (*Result, error) {
 			f := func(s []DocScore) float64 { return Sum(s).Spans[Exact][t].F1() }
 			res.Comparisons["exact_"+t.String()+"_f1"] = Compare(scores, other, f, cfg.Boot, cfg.rng())
 		}
-		f := func(s []DocScore) float64 { return Sum(s).Relations.F1() }
-		res.Comparisons["relations_f1"] = Compare(scores, other, f, cfg.Boot, cfg.rng())
+		if relations {
+			f := func(s []DocScore) float64 { return Sum(s).Relations.F1() }
+			res.Comparisons["relations_f1"] = Compare(scores, other, f, cfg.Boot, cfg.rng())
+		}
 	}
 	return res, nil
 }
