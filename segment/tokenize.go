@@ -61,7 +61,9 @@ const (
 	wbDigit
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+// asciiClass classifies ASCII bytes; bytes from 0x80 up are clPunct, so
+// that any byte may index it.
+var asciiClass = func() (t [256]uint8) {
 	for c := range utf8.RuneSelf {
 		switch {
 		case c == ' ', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
