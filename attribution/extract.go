@@ -290,6 +290,11 @@ func (x *extractor) namePart(i int) bool {
 func (x *extractor) leftNP(j, lo int) int {
 	a := j + 1
 	for i := j; i >= lo && j-i < 14; i-- {
+		if x.isPunct(i, "/") && i > lo && i < j && x.isWord(i-1) && x.isWord(i+1) {
+			// "The Reuters/Ipsos poll"
+			a = i
+			continue
+		}
 		if x.isPunct(i, ")") {
 			// "Gov. Mike Pence (R-IN)": a parenthesis inside the phrase.
 			open := -1
@@ -369,8 +374,13 @@ func (x *extractor) npHeadBeforePrep(i int) bool {
 	if t.Kind != segment.Word {
 		return false
 	}
-	if t.Cap || x.isRoleWord(i) {
+	if x.isRoleWord(i) || x.partyIn[i] >= 0 {
 		return true
+	}
+	if t.Cap {
+		// "the Department of", "University of" but not "Plaskett of".
+		_, known := x.ents.byKey[t.Norm]
+		return !known
 	}
 	switch t.Norm {
 	case "familiar", "close", "spokesman", "spokeswoman", "spokesperson", "one", "some", "many",
@@ -408,7 +418,7 @@ func (x *extractor) rightNP(i, hi int) int {
 			break
 		}
 		if npPrepositions[n] && !t.Cap {
-			if k == i || k+1 >= hi || !(x.toks[k+1].Cap || x.isDet(k+1) || x.isRoleWord(k+1)) {
+			if k == i || k+1 >= hi || !(x.toks[k+1].Cap || x.isDet(k+1) || x.isRoleWord(k+1)) || !x.npHeadBeforePrep(k-1) {
 				break
 			}
 			continue
@@ -557,13 +567,17 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		}
 		// Inversion: "P, said X" / "“Q,” said X".
 		b := x.rightNP(c1, end)
-		if b == c1 {
+		if b == c1 || objectPronouns[x.norm(c1)] || c.Cue.Class > lexicon.Belief {
 			return
 		}
 		if b+1 < end && x.isPunct(b, ",") && x.openingQuote(b+1) < 0 && x.rightNP(b+1, end) > b+1 &&
 			!(strings.HasSuffix(x.norm(b+1), "ing") && !x.toks[b+1].Cap) {
-			// "said X, the director of Y.": the apposition closes the sentence.
-			b = end
+			// "said X, the director of Y.": the apposition is part of the source.
+			nb := b + 1
+			for nb < end && !x.isPunct(nb, ",") {
+				nb++
+			}
+			b = nb
 		}
 		src = x.source(c1, b)
 		conf = 0.85
@@ -591,13 +605,26 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 	case x.norm(j) == "and" || x.norm(j) == "but" || x.norm(j) == "or":
 		src = x.sharedSubject(si, j)
 		conf = 0.8
-	case x.norm(j) == "who" || x.norm(j) == "which":
-		// "listeners who said ...": the antecedent speaks.
-		a := x.leftNP(j-1, s.First)
-		if a > j-1 || j-1 < s.First || eventNouns[x.norm(j-1)] {
+	case x.norm(j) == "who":
+		// "listeners who said ...": the relative pronoun is the source and
+		// stands for the phrase before it.
+		k := j - 1
+		if k >= s.First && x.isPunct(k, ",") {
+			k--
+		}
+		if k < s.First {
 			return
 		}
-		src = x.source(a, j)
+		a := x.leftNP(k, s.First)
+		if a > k || eventNouns[x.norm(k)] {
+			return
+		}
+		ante := x.source(a, k+1)
+		src = &Source{Span: segment.Span{Start: x.toks[j].Start, End: x.toks[j].End}, Kind: Pronoun,
+			Resolved: x.doc.Text[ante.Start:ante.End], Parties: ante.Parties}
+		if ante.Resolved != "" {
+			src.Resolved = ante.Resolved
+		}
 		conf = 0.7
 	default:
 		a := x.leftNP(j, s.First)
@@ -616,7 +643,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 			// A gerund after a verb ("began saying") has no subject of its own.
 			return
 		}
-		if eventNouns[x.norm(j)] {
+		if eventNouns[x.norm(j)] || a == j && (x.norm(j) == "that" || x.norm(j) == "this" || x.norm(j) == "which") {
 			return
 		}
 		src = x.source(a, j+1)
@@ -797,6 +824,15 @@ func (x *extractor) clauseSubject(si, j int) *Source {
 		if n := x.norm(i); n == ";" || n == "while" || n == "whereas" || n == "but" {
 			start = i + 1
 			break
+		}
+	}
+	if start < j && npPrepositions[x.norm(start)] || x.norm(start) == "after" || x.norm(start) == "during" {
+		// "In a statement, two speechwriters ..."
+		for k := start + 1; k < j && k-start < 12; k++ {
+			if x.isPunct(k, ",") {
+				start = k + 1
+				break
+			}
 		}
 	}
 	if start < len(x.toks) && x.openingQuote(start) >= 0 {

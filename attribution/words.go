@@ -62,7 +62,8 @@ var subordinators = set("that", "which", "who", "whom", "whose", "when", "where"
 
 // npPrepositions may join a noun phrase to its post-modifier ("a spokesman
 // for the ministry", "officials familiar with the matter").
-var npPrepositions = set("of", "for", "at", "from", "with", "in", "on", "to", "within", "inside")
+var npPrepositions = set("of", "for", "at", "from", "with", "in", "on", "to", "within", "inside",
+	"by", "upon", "about", "into", "over", "against", "among", "between", "under", "through")
 
 // timeWords stop a leftward noun-phrase scan: "On Monday the ministry said".
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -83,7 +84,8 @@ var sentenceFunction = set("the", "a", "an", "in", "on", "at", "but", "and", "or
 	"however", "also", "even", "last", "next", "earlier", "later", "according", "asked",
 	"speaking", "despite", "during", "under", "over", "about", "what", "why", "how", "who",
 	"where", "which", "one", "two", "three", "several", "other", "another", "each", "every",
-	"mr.", "mrs.", "ms.", "dr.", "then", "now", "here", "today", "yesterday", "instead")
+	"then", "now", "here", "today", "yesterday", "instead", "perhaps", "maybe", "indeed",
+	"still", "so", "thus", "therefore", "hence", "that", "this", "such")
 
 // pluralPronouns and the others give a pronoun source its antecedent's number.
 var (
@@ -135,3 +137,6 @@ var eventNouns = set("call", "calls", "meeting", "meetings", "talks", "discussio
 // dayNames are skipped between a source and its cue: "The Times on
 // Saturday wrote".
 var dayNames = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// objectPronouns cannot be the subject after an inverted cue: "called him".
+var objectPronouns = set("him", "her", "them", "us", "me", "it", "you")
