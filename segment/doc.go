@@ -26,10 +26,12 @@
 //     than "I" ("J."). The possessive or contracted "s" is a Word of its
 //     own: "Xi’s" gives "Xi" + "’s" (Norm "'s"), "it's" gives "it" + "'s";
 //     an apostrophe after a plural "s" too: "Jones'" gives "Jones" + "'".
-//     Other clitics stay in the word ("don't", "we'll"). An apostrophe
-//     that starts a word before a digit or a known elision ("'90s", "'em",
-//     "'im") or any word (’, which never opens a quotation) is part of it,
-//     and one that ends a word not in "s" ("goin'") too.
+//     Other clitics stay in the word ("don't", "we'll"). A leading ’ is
+//     part of the word it starts ("’90s", "’em": ’ never opens a
+//     quotation), and so is a leading ' before a digit or a listed
+//     elision ("'90s", "'em", "'im", "'cause"). A trailing apostrophe after
+//     a word not ending in "s" belongs to it ("goin'") unless it closes a
+//     single quotation.
 //   - Number: digits with decimal points and thousands separators ("4.2",
 //     "3,500", "2022"); currency and percent signs are Punct ("$" "3.5",
 //     "4.2" "%"). Digits followed by letters are a Word ("4th", "1990s").

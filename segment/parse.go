@@ -1,5 +1,7 @@
 package segment
 
+import "strings"
+
 // Parse segments text into tokens, paragraphs, quotations and sentences.
 // It never panics, whatever the input, and runs in time linear in its
 // length. See the package documentation for the rules.
@@ -43,7 +45,7 @@ func (p *parser) paragraphs() {
 	if len(toks) == 0 {
 		return
 	}
-	p.paraStart = append(p.paraStart, 0)
+	p.paraStart = make([]int, 1, strings.Count(text, "\n")+2)
 	for i := 1; i < len(toks); i++ {
 		if toks[i].Kind == QuoteMark {
 			p.hasMarks = true
@@ -61,6 +63,7 @@ func (p *parser) paragraphs() {
 	p.paraStart = append(p.paraStart, len(toks))
 	n := len(p.paraStart) - 1
 	p.doc.Paragraphs = make([]Span, n)
+	p.doc.Sentences = make([]Sentence, 0, n+len(toks)/16)
 	for i := range n {
 		p.doc.Paragraphs[i] = Span{toks[p.paraStart[i]].Start, toks[p.paraStart[i+1]-1].End}
 	}
