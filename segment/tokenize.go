@@ -236,6 +236,8 @@ func (s *scanner) word(start int) int {
 		}
 		c := text[i]
 		switch {
+		case asciiClass[c] == clSpace:
+			// the usual end of a word
 		case c == '-' || c == '&':
 			if s.wordAt(i + 1) {
 				i++
@@ -347,13 +349,13 @@ func (s *scanner) apostrophe(i int, r rune, size int) int {
 		// a dropped letter: "goin'"
 		last.End = end
 		last.Text = text[last.Start:end]
-		last.Norm = norm(last.Text)
+		s.renorm(last)
 		return end
 	case !afterWord && !afterNumber && r != '‘' && s.wordAt(end) && s.leadingElision(r, end):
 		j := s.word(end)
 		last := &s.toks[len(s.toks)-1]
 		last.Start, last.Text = i, text[i:last.End]
-		last.Norm = norm(last.Text)
+		s.renorm(last)
 		return j
 	}
 	// a quotation mark
@@ -435,6 +437,19 @@ func (s *scanner) emitWord(start, end int, lower, number bool) int {
 	return end
 }
 
+// renorm sets the Norm of the last token, whose text has grown, and
+// forgets the Norm collected for its old text.
+func (s *scanner) renorm(t *Token) {
+	if k := len(s.normEnds) - 1; k >= 0 && s.normEnds[k][0] == len(s.toks)-1 {
+		s.normEnds = s.normEnds[:k]
+		s.norms = s.norms[:0]
+		if k > 0 {
+			s.norms = s.norms[:s.normEnds[k-1][1]]
+		}
+	}
+	t.Norm = norm(t.Text)
+}
+
 // setNorms sets the Norm of the words collected in s.norms.
 func (s *scanner) setNorms() {
 	all := string(s.norms)
@@ -447,6 +462,9 @@ func (s *scanner) setNorms() {
 
 // capitalised reports whether the first letter of t is upper case.
 func capitalised(t string) bool {
+	if c := t[0]; c < utf8.RuneSelf && asciiLetter(c) {
+		return asciiClass[c] == clUpper
+	}
 	for _, r := range t {
 		if unicode.IsLetter(r) {
 			return unicode.IsUpper(r) || unicode.IsTitle(r)

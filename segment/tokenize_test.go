@@ -34,6 +34,7 @@ func TestTokenize(t *testing.T) {
 		{"plural possessive", "Jones' cow", []tok{{"Jones", W, "jones"}, {"'", W, ""}, {"cow", W, ""}}},
 		{"dropped letter", "goin' home", []tok{{"goin'", W, ""}, {"home", W, ""}}},
 		{"leading elision", "see 'im ’90s '80s", []tok{{"see", W, ""}, {"'im", W, ""}, {"’90s", W, "'90s"}, {"'80s", W, ""}}},
+		{"elisions of capitalised words", "'Tis Goin' ’Em Xi", []tok{{"'Tis", W, "'tis"}, {"Goin'", W, "goin'"}, {"’Em", W, "'em"}, {"Xi", W, "xi"}}},
 		{"single quotes", "'Hello,' he said 'yes'", []tok{{"'", Q, ""}, {"Hello", W, "hello"}, {",", P, ""}, {"'", Q, ""}, {"he", W, ""}, {"said", W, ""}, {"'", Q, ""}, {"yes", W, ""}, {"'", Q, ""}}},
 		{"double quote marks", "\"a\" “b” «c»", []tok{{`"`, Q, ""}, {"a", W, ""}, {`"`, Q, ""}, {"“", Q, `"`}, {"b", W, ""}, {"”", Q, `"`}, {"«", Q, ""}, {"c", W, ""}, {"»", Q, ""}}},
 		{"curly singles", "‘ok’", []tok{{"‘", Q, "'"}, {"ok", W, ""}, {"’", Q, "'"}}},
