@@ -163,6 +163,12 @@ func ScoreDocument(gold, pred *parley.Document, opt Options) DocScore {
 		theta = DefaultTheta
 	}
 	ix := newTextIndex(gold.Text)
+	if pred != nil && pred.Text == "" {
+		// Predictions made without --text are normalised on the gold text.
+		cp := *pred
+		cp.Text = gold.Text
+		pred = &cp
+	}
 	g, p := Attrs(gold, opt), Attrs(pred, opt)
 	ds := DocScore{ID: gold.ID}
 	for t := range numTypes {

@@ -219,3 +219,22 @@ func TestPolNeARFragmentsAndNesting(t *testing.T) {
 	assert.Equal(t, Counts{0, 1, 1}, ds.Linked[Exact].Content)
 	assert.Equal(t, Counts{1, 1, 1}, ds.Linked[Exact].Source)
 }
+
+// TestPolNeARPredictionWithoutText: predictions written without --text are
+// normalised on the gold text, so they score as if the text were there.
+func TestPolNeARPredictionWithoutText(t *testing.T) {
+	text := `Trump has said that "the economy is fine."`
+	att := func(srcS, srcE, cueS, cueE, conS, conE int) parley.Attribution {
+		r := []rune(text)
+		sp := func(s, e int) parley.Span { return parley.Span{Start: s, End: e, Text: string(r[s:e])} }
+		return parley.Attribution{ID: "a1", Type: "direct",
+			Source: &parley.Source{Span: sp(srcS, srcE), Parties: []string{}},
+			Cue:    parley.Cue{Span: sp(cueS, cueE)}, Content: sp(conS, conE)}
+	}
+	gold := &parley.Document{ID: "d", Text: text, Attributions: []parley.Attribution{att(0, 5, 6, 14, 15, 42)}}
+	pred := &parley.Document{ID: "d", Attributions: []parley.Attribution{att(0, 5, 6, 14, 15, 42)}}
+	ds := ScoreDocument(gold, pred, Options{PolNeAR: true})
+	for typ := range numTypes {
+		assert.Equal(t, 1, ds.Spans[Exact][typ].TP, "span type %v", SpanType(typ))
+	}
+}
