@@ -663,15 +663,30 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		return
 	}
 	// Content to the right of the cue, else before the source.
+	leftQ := -1 // a quotation just before the source: "“Q,” X said"
+	if srcEnd >= s.First {
+		if leftQ = x.closingQuote(srcEnd); leftQ < 0 && x.isPunct(srcEnd, ",") {
+			leftQ = x.closingQuote(srcEnd - 1)
+		}
+	}
 	if content.Len() == 0 {
-		var ok bool
-		content, typ, ok = x.rightContent(s, c, c1, end)
-		if !ok {
+		rc, rtyp, ok := x.rightContent(s, c, c1, end)
+		if ok && leftQ >= 0 && rtyp != Direct && c.Cue.Class <= lexicon.Belief && !x.thatFollows(c1, end) {
+			// "“Q,” X said after the meeting": the quotation is the content.
+			ok = false
+		}
+		if ok {
+			content, typ = rc, rtyp
+		} else {
 			switch {
-			case srcEnd >= s.First && x.closingQuote(srcEnd) >= 0:
-				content, typ = x.quoteContent(x.closingQuote(srcEnd)), Direct
-			case srcEnd >= s.First && x.isPunct(srcEnd, ",") && x.closingQuote(srcEnd-1) >= 0:
-				content, typ = x.quoteContent(x.closingQuote(srcEnd-1)), Direct
+			case leftQ >= 0:
+				content, typ = x.quoteContent(leftQ), Direct
+				if q := x.laterQuote(c1, s.Last); q >= 0 {
+					// "“A,” X said, referring to B, “C.”": the second half.
+					x.noteSpeaker(src)
+					x.add(si, Direct, src, c, content, conf)
+					content = x.quoteContent(q)
+				}
 			case srcEnd > s.First && x.isPunct(srcEnd, ","):
 				content, typ = x.leftContent(s, srcEnd)
 			case si+1 < len(x.doc.Sentences) && (c1 >= s.Last-1 || x.isPunct(c1, ":")):
@@ -690,17 +705,41 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		conf = min(conf, 0.75)
 	}
 	x.noteSpeaker(src)
-	if typ == Direct && srcEnd >= s.First {
+	if typ == Direct && leftQ >= 0 {
 		// Split quote: "“A,” he said, “B.”"
-		q := x.closingQuote(srcEnd)
-		if q < 0 && x.isPunct(srcEnd, ",") {
-			q = x.closingQuote(srcEnd - 1)
-		}
-		if left := x.quoteContent(max(q, 0)); q >= 0 && left != content {
+		if left := x.quoteContent(leftQ); left != content && left.End <= content.Start {
 			x.add(si, Direct, src, c, left, conf)
 		}
 	}
 	x.add(si, typ, src, c, content, conf)
+}
+
+// thatFollows reports "that" among the first tokens after a cue ending at
+// c1: "said on Friday that".
+func (x *extractor) thatFollows(c1, end int) bool {
+	for k := c1; k < end && k-c1 < 5; k++ {
+		if x.norm(k) == "that" {
+			return true
+		}
+		if x.isQuote(k) || x.isPunct(k, ".") {
+			return false
+		}
+	}
+	return false
+}
+
+// laterQuote returns a closed quotation that opens after a comma between
+// token from and hi, or -1.
+func (x *extractor) laterQuote(from, hi int) int {
+	for k := from; k < hi && k-from < 24; k++ {
+		if q := x.openingQuote(k); q >= 0 {
+			if k > from && x.isPunct(k-1, ",") {
+				return q
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // leftNPEnd returns the last token of the noun phrase starting at a, no
@@ -893,8 +932,36 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 		}
 		i = k
 	}
+	if objectInfinitive[c.Cue.Lemma] {
+		// "urged Congress to leave the program intact": content "to leave ...".
+		for k := i + 1; k < end && k-i < 8; k++ {
+			if x.norm(k) == "to" {
+				if x.rightNP(i, k) == k {
+					i = k
+				}
+				break
+			}
+			if x.toks[k].Kind == segment.Punct || x.isQuote(k) {
+				break
+			}
+		}
+	}
+	if c.Cue.Lemma == "call" && i+1 < end {
+		// "called him a genius": content "a genius".
+		if objectPronouns[x.norm(i)] {
+			i++
+		} else if x.toks[i].Cap {
+			k := i
+			for k < end && x.toks[k].Cap && x.isWord(k) {
+				k++
+			}
+			if k < end && (x.isDet(k) || !x.toks[k].Cap) && k-i <= 3 {
+				i = k
+			}
+		}
+	}
 	if objectTellers[c.Cue.Lemma] {
-		for k := i; k < end && k-i < 8; k++ {
+		for k := i; k < end && k-i < 14; k++ {
 			if x.norm(k) == "that" {
 				i = k
 				break
@@ -935,8 +1002,11 @@ func (x *extractor) cutContent(i, end int) int {
 			return x.trimEnd(i, k)
 		case n == "," && k+1 < end && (x.norm(k+1) == "according" || x.inCue[k+1] >= 0 && x.cues[x.inCue[k+1]].Cue.Kind == lexicon.Noun):
 			return x.trimEnd(i, k)
-		case n == "," && k+1 < end && x.verbCueAt(k+1) && strings.HasSuffix(x.norm(k+1), "ing"):
-			// ", saying ...": a participial attribution of its own.
+		case n == "," && k+1 < end && (x.verbCueAt(k+1) && strings.HasSuffix(x.norm(k+1), "ing") ||
+			trailingClause[x.norm(k+1)] || x.isVerbLike(k+1) && strings.HasSuffix(x.norm(k+1), "ing")):
+			// ", saying ...", ", which ...", ", citing ...": a clause of its own.
+			return x.trimEnd(i, k)
+		case n == "(" && k > i+2:
 			return x.trimEnd(i, k)
 		case n == "and" || n == "while" || n == "but" || n == "whereas":
 			if x.opensAttributedClause(k+1, end) {

@@ -140,3 +140,13 @@ var dayNames = set("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 
 // objectPronouns cannot be the subject after an inverted cue: "called him".
 var objectPronouns = set("him", "her", "them", "us", "me", "it", "you")
+
+// trailingClause opens a clause after a comma that ends indirect content:
+// ", which ...", ", citing ...".
+var trailingClause = set("which", "where", "though", "although", "whereas", "citing", "while",
+	"even", "unless", "because", "since", "whom", "whose")
+
+// objectInfinitive take an addressee and an infinitive: "urged Congress
+// to leave"; the content starts at "to".
+var objectInfinitive = set("urge", "encourage", "call on", "ask", "press", "push", "invite",
+	"implore", "beg", "order", "advise", "remind", "warn", "tell", "challenge", "dare", "allow")
