@@ -232,7 +232,7 @@ func (x *extractor) isVerbLike(i int) bool {
 	if _, ok := x.role(i); ok {
 		return false
 	}
-	return len(n) > 4 && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ing"))
+	return len(n) > 3 && strings.HasSuffix(n, "ed") || len(n) > 4 && strings.HasSuffix(n, "ing")
 }
 
 // lyAdverb reports a lower-case -ly adverb: "formally", "repeatedly".
@@ -341,7 +341,7 @@ func (x *extractor) leftNP(j, lo int) int {
 			break
 		}
 		if npPrepositions[n] {
-			if t.Cap || i-1 < lo || !x.npHeadBeforePrep(i-1) {
+			if t.Cap || i-1 < lo || !x.npHeadBeforePrep(i-1, n) {
 				break
 			}
 		}
@@ -368,8 +368,9 @@ func (x *extractor) leftNP(j, lo int) int {
 }
 
 // npHeadBeforePrep reports whether token i can carry a prepositional
-// post-modifier: "a spokesman for", "officials familiar with".
-func (x *extractor) npHeadBeforePrep(i int) bool {
+// post-modifier starting with prep: "a spokesman for", "officials
+// familiar with", "Lee Zeldin of New York".
+func (x *extractor) npHeadBeforePrep(i int, prep string) bool {
 	t := x.toks[i]
 	if t.Kind != segment.Word {
 		return false
@@ -380,7 +381,7 @@ func (x *extractor) npHeadBeforePrep(i int) bool {
 	if t.Cap {
 		// "the Department of", "University of" but not "Plaskett of".
 		_, known := x.ents.byKey[t.Norm]
-		return !known
+		return !known || prep == "of"
 	}
 	switch t.Norm {
 	case "familiar", "close", "spokesman", "spokeswoman", "spokesperson", "one", "some", "many",
@@ -418,7 +419,7 @@ func (x *extractor) rightNP(i, hi int) int {
 			break
 		}
 		if npPrepositions[n] && !t.Cap {
-			if k == i || k+1 >= hi || !(x.toks[k+1].Cap || x.isDet(k+1) || x.isRoleWord(k+1)) || !x.npHeadBeforePrep(k-1) {
+			if k == i || k+1 >= hi || !(x.toks[k+1].Cap || x.isDet(k+1) || x.isRoleWord(k+1)) || !x.npHeadBeforePrep(k-1, n) {
 				break
 			}
 			continue
@@ -565,6 +566,13 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 			srcEnd = a - 1
 			break
 		}
+		if a := x.leftNP(j-1, s.First); x.isPunct(j, ",") && a <= j-1 && (a == s.First || x.isPunct(a-1, ",") || x.clauseStart(a-1)) &&
+			c1 < s.Last && (x.isPunct(c1, ",") || x.isPunct(c1, ":") || x.openingQuote(c1) >= 0 || x.norm(c1) == "that") && x.toks[a].Cap {
+			// "Gov. John Kasich (R-OH), said, “...”": a stray comma.
+			src = x.source(a, j)
+			srcEnd = a - 1
+			break
+		}
 		// Inversion: "P, said X" / "“Q,” said X".
 		b := x.rightNP(c1, end)
 		if b == c1 || objectPronouns[x.norm(c1)] || c.Cue.Class > lexicon.Belief {
@@ -664,7 +672,8 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 	}
 	// Content to the right of the cue, else before the source.
 	leftQ := -1 // a quotation just before the source: "“Q,” X said"
-	if srcEnd >= s.First {
+	if srcEnd >= s.First || srcEnd == s.First-1 && srcEnd >= 0 && src != nil && x.toks[s.First].Start == src.Start {
+		// The quotation may close the sentence before: "“... missing.” Trump said."
 		if leftQ = x.closingQuote(srcEnd); leftQ < 0 && x.isPunct(srcEnd, ",") {
 			leftQ = x.closingQuote(srcEnd - 1)
 		}
@@ -818,7 +827,7 @@ func (x *extractor) parenthetical(si, j int) (a, b int, ok bool) {
 		if !ing && !relative && x.rightNP(p+1, k) <= p+1 {
 			return 0, 0, false
 		}
-		if a := x.leftNP(p-1, s.First); a <= p-1 && (a == s.First || x.clauseStart(a-1)) {
+		if a := x.leftNP(p-1, s.First); a <= p-1 && (a == s.First || x.clauseStart(a-1) || x.isPunct(a-1, ",") && x.introPhrase(s.First, a-1)) {
 			if ing && hop == 0 {
 				return a, p, true
 			}
@@ -827,6 +836,17 @@ func (x *extractor) parenthetical(si, j int) (a, b int, ok bool) {
 		k = p
 	}
 	return 0, 0, false
+}
+
+// introPhrase reports whether tokens [from, comma) are an introductory
+// phrase: "In a statement to the Observer,", "On Tuesday,".
+func (x *extractor) introPhrase(from, comma int) bool {
+	if comma-from > 12 || comma <= from {
+		return false
+	}
+	n := x.norm(from)
+	return npPrepositions[n] || timeWords[n] || dayNames[n] || n == "after" || n == "during" || n == "before" ||
+		n == "speaking" || n == "asked" || n == "earlier" || n == "later"
 }
 
 // clauseStart reports whether a clause can begin after token i.
@@ -928,7 +948,12 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			k++
 		}
 		if k >= end || x.norm(k) != "that" {
-			return segment.Span{}, 0, false
+			// "has said for weeks he's the only candidate": skip the phrase.
+			pp := x.rightNP(i+1, end)
+			if pp <= i+1 || pp >= end || !(personPronouns[x.norm(pp)] || pluralPronouns[x.norm(pp)] || x.isDet(pp) || x.toks[pp].Cap) {
+				return segment.Span{}, 0, false
+			}
+			k = pp - 1
 		}
 		i = k
 	}
