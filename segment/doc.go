@@ -52,15 +52,17 @@
 //
 // # Quotations
 //
-// Marks pair by family: “ with ”, " with ", ‘ with ’, ' with ', « with ».
-// Curly marks and guillemets say whether they open or close. A straight
-// mark opens after a space, the start, an opening bracket, dash, slash or
-// opening mark and before a word; it closes after a word or punctuation
-// and before a space, punctuation or the end; otherwise it closes an open
-// quotation of its family if there is one, and opens one if not. A closing
-// mark closes the innermost open quotation of its family; the quotations
-// opened inside it end there, unclosed; a closing mark with no open
-// quotation of its family is ignored.
+// Marks pair by family: double marks (“ ” "), single marks (‘ ’ ') and
+// guillemets (« »); news text often mixes straight and curly marks ("Yes,”
+// he said). A curly mark or guillemet opens or closes as its glyph says,
+// unless its neighbours plainly say the opposite (“Mostly False.“ closes).
+// A straight mark opens after a space, the start, an opening bracket,
+// dash, slash or opening mark and before a word; it closes after a word or
+// punctuation and before a space, punctuation or the end; otherwise it
+// closes an open quotation of its family if there is one, and opens one if
+// not. A closing mark closes the innermost open quotation of its family;
+// the quotations opened inside it end there, unclosed; a closing mark with
+// no open quotation of its family is ignored.
 //
 // A quotation still open at the end of its paragraph goes on when the
 // next paragraph starts with an opening mark of the same family (the news
@@ -68,8 +70,8 @@
 // last closes it; the reopening marks lie inside the Quote), or when the
 // next mark of its family within the next three paragraphs closes. Any
 // other quotation open at a paragraph end ends there unclosed
-// (Closed=false), except that an unclosed straight single mark is taken
-// for an apostrophe and dropped, as is a quotation with nothing inside.
+// (Closed=false), except that a quotation opened by an unclosed straight
+// single mark is taken for an apostrophe and dropped, as is a quotation with nothing inside.
 // Nested quotations have Parent set to the index of the enclosing one;
 // Quotes are sorted by Start. The work is linear in the length of the
 // text, however the marks are arranged.

@@ -7,38 +7,51 @@ import (
 )
 
 // family is a kind of quotation mark; a quotation closes only with a mark
-// of the family that opened it.
+// of the family that opened it. Straight and curly marks of one kind are
+// one family, since news text often mixes them ("Oz has a bully pulpit,”
+// he said; ‘That’s ridiculous,').
 type family uint8
 
 const (
-	famStraight       family = iota // "
-	famCurly                        // “ ”
-	famStraightSingle               // '
-	famCurlySingle                  // ‘ ’
-	famGuillemet                    // « »
+	famDouble    family = iota // " “ ”
+	famSingle                  // ' ‘ ’
+	famGuillemet               // « »
 	numFamilies
 )
 
-// markOf returns the family of a quotation mark and its fixed role; the
-// role of straight marks depends on their context (noRole).
+// markOf returns the family of a quotation mark and the role its glyph
+// gives it; straight marks have none (noRole).
 func markOf(t string) (family, role) {
 	switch t {
 	case `"`:
-		return famStraight, noRole
+		return famDouble, noRole
 	case "'":
-		return famStraightSingle, noRole
+		return famSingle, noRole
 	case "“":
-		return famCurly, opening
+		return famDouble, opening
 	case "”":
-		return famCurly, closing
+		return famDouble, closing
 	case "‘":
-		return famCurlySingle, opening
+		return famSingle, opening
 	case "’":
-		return famCurlySingle, closing
+		return famSingle, closing
 	case "«":
 		return famGuillemet, opening
 	}
 	return famGuillemet, closing // »
+}
+
+// markRole returns the family and role of mark t: the role of its glyph,
+// unless its context says plainly the opposite (“Mostly False.“ closes
+// with an opening glyph); for a straight mark, the role of its context,
+// noRole when that is unclear. With known set, the roles of earlier marks
+// are used.
+func (p *parser) markRole(t int, known bool) (family, role) {
+	fam, r := markOf(p.toks[t].Text)
+	if ctx := p.contextRole(t, known); ctx != noRole {
+		r = ctx
+	}
+	return fam, r
 }
 
 // contextRole guesses the role of the straight mark t from its
@@ -83,15 +96,6 @@ func opensAfter(r rune) bool {
 	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("–—“‘«", r)
 }
 
-// roleOf returns the role of mark t judged without the pairing state.
-func (p *parser) roleOf(t int) (family, role) {
-	fam, r := markOf(p.toks[t].Text)
-	if r == noRole {
-		r = p.contextRole(t, false)
-	}
-	return fam, r
-}
-
 // openQuote is a quotation whose closing mark has not been seen yet.
 type openQuote struct {
 	tok int    // its opening mark
@@ -121,10 +125,7 @@ func (p *parser) pairQuotes() {
 			if toks[t].Kind != QuoteMark {
 				continue
 			}
-			fam, r := markOf(toks[t].Text)
-			if r == noRole {
-				r = p.contextRole(t, true)
-			}
+			fam, r := p.markRole(t, true)
 			if t == first && fam == reopen && r != closing {
 				p.roles[t] = reopening
 				continue
@@ -149,7 +150,8 @@ func (p *parser) pairQuotes() {
 		for len(qr.stack) > 1 {
 			qr.terminate(end - 1)
 		}
-		if fam := qr.stack[0].fam; fam != famStraightSingle && pi+2 < len(p.paraStart) {
+		if e := qr.stack[0]; !qr.straightSingle(e) && pi+2 < len(p.paraStart) {
+			fam := e.fam
 			if p.reopens(p.paraStart[pi+1], fam) {
 				reopen = fam
 				continue
@@ -172,7 +174,7 @@ func (qr *quoter) push(t int, fam family) {
 	qr.quotes = append(qr.quotes, Quote{
 		Span:       Span{toks[t].Start, toks[t].End},
 		Inner:      Span{toks[t].End, toks[t].End},
-		Single:     fam == famStraightSingle || fam == famCurlySingle,
+		Single:     fam == famSingle,
 		Parent:     parent,
 		FirstToken: t,
 		LastToken:  t,
@@ -202,7 +204,7 @@ func (qr *quoter) closeAt(t int, fam family) {
 // quotation with nothing inside is no quotation: both are dropped.
 func (qr *quoter) terminate(last int) {
 	e := qr.pop()
-	if e.fam == famStraightSingle || last <= e.tok {
+	if qr.straightSingle(e) || last <= e.tok {
 		qr.keep[e.q] = false
 		return
 	}
@@ -212,6 +214,9 @@ func (qr *quoter) terminate(last int) {
 	q.Inner = Span{toks[e.tok].End, toks[last].End}
 	q.LastToken = last
 }
+
+// straightSingle reports whether e was opened by a straight single mark.
+func (qr *quoter) straightSingle(e openQuote) bool { return qr.p.toks[e.tok].Text == "'" }
 
 func (qr *quoter) pop() openQuote {
 	n := len(qr.stack) - 1
@@ -253,7 +258,7 @@ func (p *parser) reopens(t int, fam family) bool {
 	if p.toks[t].Kind != QuoteMark {
 		return false
 	}
-	f, r := p.roleOf(t)
+	f, r := p.markRole(t, false)
 	return f == fam && r != closing
 }
 
@@ -265,7 +270,7 @@ func (p *parser) closesAhead(pi int, fam family) bool {
 		if p.toks[t].Kind != QuoteMark {
 			continue
 		}
-		if f, r := p.roleOf(t); f == fam && r != noRole {
+		if f, r := p.markRole(t, false); f == fam && r != noRole {
 			return r == closing
 		}
 	}

@@ -46,7 +46,16 @@ func TestQuotes(t *testing.T) {
 		}},
 		{"unclosed straight single is dropped", `"Rock 'n roll," he said.`, []wantQuote{{`"Rock 'n roll,"`, "Rock 'n roll,", true, ""}}},
 		{"stray closing mark", "He left.” Then more.", nil},
-		{"families do not mix", "the name “Shorty.\"", []wantQuote{{"“Shorty.\"", "Shorty.\"", false, ""}}},
+		{"straight and curly doubles mix", "\"Oz has a pulpit,” he said, “and more.\"", []wantQuote{
+			{"\"Oz has a pulpit,”", "Oz has a pulpit,", true, ""},
+			{"“and more.\"", "and more.", true, ""},
+		}},
+		{"straight and curly singles mix", "He called it ‘That’s ridiculous,' and left.", []wantQuote{{"‘That’s ridiculous,'", "That’s ridiculous,", true, ""}}},
+		{"an opening glyph that closes", "It was rated “Mostly False.“ Then more.", []wantQuote{{"“Mostly False.“", "Mostly False.", true, ""}}},
+		{"singles do not mix with doubles", "“It is ‘fine.” Yes.", []wantQuote{
+			{"“It is ‘fine.”", "It is ‘fine.", true, ""},
+			{"‘fine.", "fine.", false, "“It is ‘fine.”"},
+		}},
 		{"multi-paragraph reopened", "“First part.\n“Second part.\n“Last part,” he said.", []wantQuote{
 			{"“First part.\n“Second part.\n“Last part,”", "First part.\n“Second part.\n“Last part,", true, ""},
 		}},
