@@ -265,7 +265,7 @@ func (x *extractor) npWord(i int) bool {
 		return true
 	}
 	if !t.Cap {
-		if subordinators[n] || negators[n] || x.isVerbLike(i) || cueAdverbs[n] && !determiners[n] {
+		if subordinators[n] || negators[n] || strings.HasSuffix(n, "n't") || x.isVerbLike(i) || cueAdverbs[n] && !determiners[n] {
 			return false
 		}
 	} else if x.inCue[i] >= 0 && x.cues[x.inCue[i]].Cue.Kind == lexicon.Verb && !x.namePart(i) {
@@ -527,7 +527,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		}
 		j--
 	}
-	if j >= s.First && (negators[x.norm(j)] || x.negatedBefore(j, s.First)) {
+	if j >= s.First && (negators[x.norm(j)] || strings.HasSuffix(x.norm(j), "n't") || x.negatedBefore(j, s.First)) {
 		return
 	}
 	if infinitive && !(j >= s.First && (x.norm(j) == "continued" || x.norm(j) == "continue" || x.norm(j) == "continues" || x.norm(j) == "on")) {
@@ -949,13 +949,14 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 		}
 		if k >= end || x.norm(k) != "that" {
 			// "has said for weeks he's the only candidate": skip the phrase.
+			// Else the phrase is the content ("said in order to ...").
 			pp := x.rightNP(i+1, end)
-			if pp <= i+1 || pp >= end || !(personPronouns[x.norm(pp)] || pluralPronouns[x.norm(pp)] || x.isDet(pp) || x.toks[pp].Cap) {
-				return segment.Span{}, 0, false
+			if pp > i+1 && pp < end && (personPronouns[x.norm(pp)] || pluralPronouns[x.norm(pp)] || x.isDet(pp) || x.toks[pp].Cap) {
+				i = pp
 			}
-			k = pp - 1
+		} else {
+			i = k + 1
 		}
-		i = k
 	}
 	if objectInfinitive[c.Cue.Lemma] {
 		// "urged Congress to leave the program intact": content "to leave ...".

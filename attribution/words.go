@@ -28,7 +28,8 @@ var cueAdverbs = set("also", "reportedly", "allegedly", "previously", "later", "
 	"emphatically", "specifically", "separately", "subsequently", "initially", "originally",
 	"apparently", "reportedly", "has", "have", "had", "largely", "widely", "long", "all",
 	"both", "jointly", "similarly", "likewise", "in", "turn", "ever", "always", "correctly",
-	"falsely", "wrongly", "rightly", "privately", "personally")
+	"falsely", "wrongly", "rightly", "privately", "personally", "sometimes", "perhaps",
+	"seldom", "rarely", "usually", "also", "maybe")
 
 // negators in front of a cue make it negated speech: no attribution.
 var negators = set("not", "n't", "never", "no", "neither", "nor", "cannot")
@@ -63,7 +64,8 @@ var subordinators = set("that", "which", "who", "whom", "whose", "when", "where"
 // npPrepositions may join a noun phrase to its post-modifier ("a spokesman
 // for the ministry", "officials familiar with the matter").
 var npPrepositions = set("of", "for", "at", "from", "with", "in", "on", "to", "within", "inside",
-	"by", "upon", "about", "into", "over", "against", "among", "between", "under", "through")
+	"by", "upon", "about", "into", "over", "against", "among", "between", "under", "through",
+	"despite", "without", "like", "unlike", "toward", "towards")
 
 // timeWords stop a leftward noun-phrase scan: "On Monday the ministry said".
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
