@@ -1,0 +1,83 @@
+package parley_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parleylab/parley"
+)
+
+// benchArticle returns the seed article and an analyzer for it.
+func benchArticle(b *testing.B) (string, *parley.Analyzer) {
+	b.Helper()
+	text, err := os.ReadFile(filepath.Join("testdata", "seed", "xi-putin-call.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := parley.New(parley.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(text), a
+}
+
+// BenchmarkAnalyze measures the whole per-document path of 'parley
+// analyze': all passes and the JSON encoding of the record.
+func BenchmarkAnalyze(b *testing.B) {
+	text, a := benchArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := a.Analyze("xi-putin-call", text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := json.Marshal(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnalyzeParallel is BenchmarkAnalyze on all GOMAXPROCS cores
+// sharing one Analyzer, as the CLI's workers do.
+func BenchmarkAnalyzeParallel(b *testing.B) {
+	text, a := benchArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			doc, err := a.Analyze("xi-putin-call", text)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			if _, err := json.Marshal(doc); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkMarshalRecord measures the JSON encoding of the article's record
+// alone; bytes are those of the encoded record.
+func BenchmarkMarshalRecord(b *testing.B) {
+	text, a := benchArticle(b)
+	doc, err := a.Analyze("xi-putin-call", text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(out)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
