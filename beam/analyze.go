@@ -4,18 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 
 	"github.com/parleylab/parley"
+	"github.com/parleylab/parley/internal/jsonl"
 )
 
 // Record is one output line with the input position it sorts by.
 type Record struct {
 	Path string // input file
-	Line int    // input line (JSON Lines) or 0 (text file)
+	Line int    // input line (JSON Lines) or 1 (text file)
 	JSON string // the parley/v1 record or error record, without "\n"
 	// Error is the error record's code; empty for a document record.
 	Error string
@@ -66,51 +66,54 @@ func (fn *analyzeFn) ProcessElement(ctx context.Context, d Doc, emitRecord func(
 	return nil
 }
 
-// analyzeDoc returns the record of d and its pairs. A document that cannot
-// be analyzed gets an error record; err is returned only when a record
-// cannot be encoded.
+// analyzeDoc returns the record of d and its pairs, as `parley analyze`
+// makes them. A document that cannot be analyzed gets an error record; err
+// is returned only when a record cannot be encoded.
 func analyzeDoc(a *parley.Analyzer, d Doc, warn func(id, msg string)) (Record, []parley.Pair, error) {
 	rec := Record{Path: d.Path, Line: d.Line}
-	raw := string(d.Raw)
-	if d.Line <= 1 {
-		raw = strings.TrimPrefix(raw, utf8BOM)
+	id := d.ID
+	if d.ErrCode != "" {
+		return encodeError(rec, id, d.ErrCode, d.ErrMessage)
 	}
-	var ld lineDoc
-	if d.Line == 0 {
-		ld = lineDoc{ID: fileID(d.Path), Text: raw}
-	} else {
-		var rerr *parley.RecordError
-		ld, rerr = parseLine([]byte(raw), d.Line)
-		if rerr != nil {
-			return encodeError(rec, ld.ID, *rerr)
+	text := string(d.Raw)
+	var meta map[string]json.RawMessage
+	if d.JSON {
+		jd, err := jsonl.Parse(d.Raw)
+		if jd.HasID {
+			id = jd.ID
 		}
+		if err != nil {
+			return encodeError(rec, id, jsonl.Code(err), err.Error())
+		}
+		if jd.Repaired {
+			warn(id, "invalid UTF-8 replaced by U+FFFD")
+		}
+		text, meta = jd.Text, jd.Meta
 	}
-	doc, err := a.Analyze(ld.ID, ld.Text)
+	doc, err := a.Analyze(id, text)
 	if err != nil {
-		return encodeError(rec, ld.ID, parley.RecordError{Code: parley.ErrorCode(err), Message: err.Error()})
+		return encodeError(rec, id, parley.ErrorCode(err), err.Error())
 	}
-	doc.Meta = ld.Meta
+	doc.Meta = meta
 	for _, w := range doc.Warnings {
-		warn(ld.ID, w)
+		warn(id, w)
 	}
 	b, err := json.Marshal(doc)
 	if err != nil {
-		return rec, nil, fmt.Errorf("parleybeam: encode %s: %w", ld.ID, err)
+		return rec, nil, fmt.Errorf("parleybeam: encode %s: %w", id, err)
 	}
 	rec.JSON = string(b)
 	return rec, doc.Pairs, nil
 }
 
-func encodeError(rec Record, id string, e parley.RecordError) (Record, []parley.Pair, error) {
-	line := rec.Line
-	if line == 0 {
-		line = 1
-	}
-	b, err := json.Marshal(parley.ErrorRecord{Schema: parley.Schema, ID: id, Line: line, Error: e})
+// encodeError returns rec as the error record of document id.
+func encodeError(rec Record, id, code, message string) (Record, []parley.Pair, error) {
+	b, err := json.Marshal(parley.ErrorRecord{Schema: parley.Schema, ID: id, Line: rec.Line,
+		Error: parley.RecordError{Code: code, Message: message}})
 	if err != nil {
 		return rec, nil, fmt.Errorf("parleybeam: encode error record %s: %w", id, err)
 	}
 	rec.JSON = string(b)
-	rec.Error = e.Code
+	rec.Error = code
 	return rec, nil, nil
 }

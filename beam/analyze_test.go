@@ -40,6 +40,12 @@ func TestAnalyzeDoc(t *testing.T) {
 		require.NoError(t, err)
 		return string(b)
 	}
+	text := func(name, raw string) Doc {
+		return Doc{Path: "/in/" + name + ".txt", Line: 1, ID: name, Raw: []byte(raw)}
+	}
+	line := func(n int, raw string) Doc {
+		return Doc{Path: "/in/c.jsonl", Line: n, JSON: true, ID: "line-" + string(rune('0'+n)), Raw: []byte(raw)}
+	}
 	cases := []struct {
 		name     string
 		doc      Doc
@@ -47,16 +53,18 @@ func TestAnalyzeDoc(t *testing.T) {
 		wantCode string
 		warnings int
 	}{
-		{"text file", Doc{Path: "/in/xi.txt", Raw: []byte("Moscow said it backed Beijing.")}, lib("xi", "Moscow said it backed Beijing.", ""), "", 0},
-		{"text file with BOM", Doc{Path: "/in/b.txt", Raw: []byte("\uFEFFHello.")}, lib("b", "Hello.", ""), "", 0},
-		{"invalid UTF-8", Doc{Path: "/in/u.txt", Raw: []byte("Caf\xe9 said.")}, lib("u", "Caf\xe9 said.", ""), "", 1},
-		{"binary", Doc{Path: "/in/bin.txt", Raw: []byte("a\x00b")}, errRec("bin", 1, "binary"), "binary", 0},
-		{"too large", Doc{Path: "/in/big.txt", Raw: []byte(strings.Repeat("a", 65))}, errRec("big", 1, "too_large"), "too_large", 0},
-		{"json line", Doc{Path: "/in/c.jsonl", Line: 2, Raw: []byte(`{"id":"d","text":"Hi.","src":"AP"}`)}, lib("d", "Hi.", `{"src":"AP"}`), "", 0},
-		{"json line with BOM", Doc{Path: "/in/c.jsonl", Line: 1, Raw: []byte("\uFEFF" + `{"text":"Hi."}`)}, lib("line-1", "Hi.", ""), "", 0},
-		{"bad json", Doc{Path: "/in/c.jsonl", Line: 3, Raw: []byte(`{"text":`)}, errRec("line-3", 3, "bad_json"), "bad_json", 0},
-		{"missing text", Doc{Path: "/in/c.jsonl", Line: 4, Raw: []byte(`{"id":"e"}`)}, errRec("e", 4, "missing_text"), "missing_text", 0},
-		{"json too large", Doc{Path: "/in/c.jsonl", Line: 5, Raw: []byte(`{"id":"f","text":"` + strings.Repeat("a", 65) + `"}`)}, errRec("f", 5, "too_large"), "too_large", 0},
+		{"text file", text("xi", "Moscow said it backed Beijing."), lib("xi", "Moscow said it backed Beijing.", ""), "", 0},
+		{"invalid UTF-8", text("u", "Caf\xe9 said."), lib("u", "Caf\xe9 said.", ""), "", 1},
+		{"binary", text("bin", "a\x00b"), errRec("bin", 1, "binary"), "binary", 0},
+		{"failed while read", Doc{Path: "/in/big.txt", Line: 1, ID: "big", ErrCode: "too_large", ErrMessage: "too big"}, errRec("big", 1, "too_large"), "too_large", 0},
+		{"json line", line(2, `{"id":"d","text":"Hi.","src":"AP"}`), lib("d", "Hi.", `{"src":"AP"}`), "", 0},
+		{"json line without id", line(3, `{"text":"Hi."}`), lib("line-3", "Hi.", ""), "", 0},
+		{"numeric id", line(3, `{"id":42,"text":"Hi."}`), lib("42", "Hi.", ""), "", 0},
+		{"json line with invalid UTF-8", line(4, "{\"text\":\"Caf\xe9.\"}"), lib("line-4", "Caf\uFFFD.", ""), "", 1},
+		{"bad json", line(3, `{"text":`), errRec("line-3", 3, "bad_json"), "bad_json", 0},
+		{"missing text names the id", line(4, `{"id":"e"}`), errRec("e", 4, "missing_text"), "missing_text", 0},
+		{"text not a string", line(5, `{"text":3}`), errRec("line-5", 5, "bad_text"), "bad_text", 0},
+		{"json text too large", line(6, `{"id":"f","text":"`+strings.Repeat("a", 65)+`"}`), errRec("f", 6, "too_large"), "too_large", 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

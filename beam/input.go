@@ -3,133 +3,136 @@ package parleybeam
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 
 	"github.com/parleylab/parley"
+	"github.com/parleylab/parley/internal/jsonl"
 )
 
 // Doc is one input document before analysis, with its input position.
 type Doc struct {
 	Path string // the file it was read from
-	// Line is the 1-based line of a JSON Lines document; 0 for a text file.
+	// Line is the 1-based line of a JSON line; 1 for a text file.
 	Line int
-	Raw  []byte // the file's bytes (text) or the line without its "\n" (JSON Lines)
+	JSON bool   // Raw is a JSON line to decode
+	Raw  []byte // the text (text file) or the line without its "\n"
+	// ID is the document id: a text file's base name without extension,
+	// or a JSON line's default id line-N, which its "id" member replaces.
+	ID string
+	// ErrCode and ErrMessage are set when the document failed while it
+	// was read (too_large); it then gets an error record.
+	ErrCode, ErrMessage string
 }
 
-// splitFn reads a matched file and emits its documents.
+// splitFn reads a matched file and emits its documents, as the CLI reads
+// its input files.
 type splitFn struct {
-	Format string `json:"format"`
+	Format   string `json:"format"`
+	MaxBytes int    `json:"max_bytes"`
 }
 
 // ProcessElement emits the whole file as one Doc (text format) or one Doc
-// per line (JSON Lines; empty lines included, so that line numbers count
-// every line).
-func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emit func(Doc)) error {
+// per non-blank line (JSON Lines).
+func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emit func(Doc)) (err error) {
 	p := f.Metadata.Path
-	if fn.Format == FormatText {
-		data, err := f.Read(ctx)
-		if err != nil {
-			return fmt.Errorf("parleybeam: read %s: %w", p, err)
-		}
-		emit(Doc{Path: p, Raw: data})
-		return nil
-	}
 	rc, err := f.Open(ctx)
 	if err != nil {
 		return fmt.Errorf("parleybeam: open %s: %w", p, err)
 	}
-	err = splitLines(rc, func(n int, line []byte) { emit(Doc{Path: p, Line: n, Raw: line}) })
-	if cerr := rc.Close(); err == nil {
-		err = cerr
+	defer func() {
+		if cerr := rc.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("parleybeam: close %s: %w", p, cerr)
+		}
+	}()
+	br := bufio.NewReaderSize(rc, 64<<10)
+	if fn.Format == FormatText {
+		d, err := readText(br, p, maxBytes(fn.MaxBytes))
+		if err != nil {
+			return fmt.Errorf("parleybeam: read %s: %w", p, err)
+		}
+		emit(d)
+		return nil
 	}
-	if err != nil {
+	if err := readLines(br, p, maxBytes(fn.MaxBytes), emit); err != nil {
 		return fmt.Errorf("parleybeam: read %s: %w", p, err)
 	}
 	return nil
 }
 
-// splitLines calls emit for each line of r with its 1-based number and
-// without its "\n". A final "\n" does not start another line.
-func splitLines(r io.Reader, emit func(n int, line []byte)) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(line) > 0 {
-			emit(n, trimNewline(line))
-		}
+// maxBytes is the document size limit of a Config.MaxBytes.
+func maxBytes(n int) int {
+	if n <= 0 {
+		return parley.DefaultMaxBytes
+	}
+	return n
+}
+
+// readText reads a text document of at most limit bytes after a leading
+// byte order mark, which is dropped; a longer one is not read further and
+// becomes a too_large error, with the CLI's message.
+func readText(br *bufio.Reader, p string, limit int) (Doc, error) {
+	d := Doc{Path: p, Line: 1, ID: fileID(p)}
+	if err := jsonl.SkipBOM(br); err != nil {
+		return d, err
+	}
+	b, err := io.ReadAll(io.LimitReader(br, int64(limit)+1))
+	if err != nil {
+		return d, err
+	}
+	if len(b) > limit {
+		d.ErrCode = "too_large"
+		d.ErrMessage = fmt.Sprintf("document exceeds the size limit: more than %d bytes (--max-bytes)", limit)
+		return d, nil
+	}
+	d.Raw = b
+	return d, nil
+}
+
+// jsonLineLimit is the longest JSON line read for a text limit of
+// maxBytes, as in the CLI: three times the limit (escapes) plus 64 KiB for
+// the syntax, the id and meta members.
+func jsonLineLimit(maxBytes int) int { return 3*maxBytes + 64<<10 }
+
+// readLines emits a Doc for each non-blank line; an over-long line is not
+// kept and becomes a too_large error naming the id found at its start.
+func readLines(br *bufio.Reader, p string, limit int, emit func(Doc)) error {
+	lines := jsonl.NewReader(br, jsonLineLimit(limit))
+	for {
+		l, err := lines.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-	}
-}
-
-func trimNewline(b []byte) []byte {
-	if n := len(b); n > 0 && b[n-1] == '\n' {
-		b = b[:n-1]
-		if n := len(b); n > 0 && b[n-1] == '\r' {
-			b = b[:n-1]
+		if l.Blank() {
+			continue
 		}
+		d := Doc{Path: p, Line: l.N, JSON: true, ID: "line-" + strconv.Itoa(l.N)}
+		if !l.TooLong {
+			d.Raw = l.Bytes
+			emit(d)
+			continue
+		}
+		if id, ok := jsonl.PeekID(l.Bytes); ok {
+			d.ID = id
+		}
+		d.ErrCode = "too_large"
+		d.ErrMessage = fmt.Sprintf("line of %d bytes exceeds the limit of %d bytes (3 × --max-bytes + 64 KiB)",
+			l.Len, jsonLineLimit(limit))
+		emit(d)
 	}
-	return b
 }
 
 // fileID is a text file's document id: its base name without extension.
 func fileID(p string) string {
 	base := path.Base(p)
 	return strings.TrimSuffix(base, path.Ext(base))
-}
-
-// utf8BOM is stripped from the start of a file: it marks the encoding and
-// is not part of the text.
-const utf8BOM = "\uFEFF"
-
-// lineDoc is a parsed JSON line: the document's id, text and other fields.
-type lineDoc struct {
-	ID   string
-	Text string
-	Meta map[string]json.RawMessage
-}
-
-// parseLine parses JSON line n. It returns the error-record error for a
-// line that is not a JSON object, has no "text", or whose "text" or "id" is
-// not a string; the id is then line-N unless a string id could be read.
-func parseLine(raw []byte, n int) (lineDoc, *parley.RecordError) {
-	d := lineDoc{ID: fmt.Sprintf("line-%d", n)}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
-		msg := "not a JSON object"
-		if err != nil {
-			msg = err.Error()
-		}
-		return d, &parley.RecordError{Code: "bad_json", Message: fmt.Sprintf("line %d: %s", n, msg)}
-	}
-	if id, ok := fields["id"]; ok {
-		if err := json.Unmarshal(id, &d.ID); err != nil {
-			d.ID = fmt.Sprintf("line-%d", n)
-			return d, &parley.RecordError{Code: "bad_json", Message: fmt.Sprintf("line %d: \"id\" is not a string", n)}
-		}
-		delete(fields, "id")
-	}
-	text, ok := fields["text"]
-	if !ok {
-		return d, &parley.RecordError{Code: "missing_text", Message: fmt.Sprintf("line %d: no \"text\" field", n)}
-	}
-	if err := json.Unmarshal(text, &d.Text); err != nil {
-		return d, &parley.RecordError{Code: "bad_json", Message: fmt.Sprintf("line %d: \"text\" is not a string", n)}
-	}
-	delete(fields, "text")
-	if len(fields) > 0 {
-		d.Meta = fields
-	}
-	return d, nil
 }

@@ -111,7 +111,7 @@ func Build(s beam.Scope, o Options) error {
 		return err
 	}
 	s = s.Scope("parley")
-	records, pairs := AnalyzeDocs(s, o.Config, ReadDocs(s, o.Input, o.Format))
+	records, pairs := AnalyzeDocs(s, o.Config, ReadDocs(s, o.Input, o.Format, o.Config.MaxBytes))
 	WriteSorted(s, o.Output, records)
 	if o.Pairs != "" {
 		WriteMatrix(s, o.Pairs, o.PairsFormat, CombinePairs(s, pairs))
@@ -120,13 +120,16 @@ func Build(s beam.Scope, o Options) error {
 }
 
 // ReadDocs returns the documents of the files matching glob, read as
-// format (FormatText or FormatJSONL), as a PCollection<Doc>. A JSON Lines
-// file is read by one worker; its documents are then reshuffled so that
-// the analysis spreads over all workers.
-func ReadDocs(s beam.Scope, glob, format string) beam.PCollection {
+// format (FormatText or FormatJSONL) as the CLI reads them, as a
+// PCollection<Doc>. maxBytes is the analyzer's size limit
+// (parley.Config.MaxBytes): a larger text file, or a JSON line longer than
+// 3*maxBytes + 64 KiB, is not kept and gets a too_large error record. A
+// JSON Lines file is read by one worker; its documents are then reshuffled
+// so that the analysis spreads over all workers.
+func ReadDocs(s beam.Scope, glob, format string, maxBytes int) beam.PCollection {
 	s = s.Scope("ReadDocs")
 	files := fileio.MatchFiles(s, glob)
-	docs := beam.ParDo(s, &splitFn{Format: format}, fileio.ReadMatches(s, files))
+	docs := beam.ParDo(s, &splitFn{Format: format, MaxBytes: maxBytes}, fileio.ReadMatches(s, files))
 	return beam.Reshuffle(s, docs)
 }
 

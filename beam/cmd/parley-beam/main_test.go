@@ -36,7 +36,13 @@ func buildCLI(t *testing.T, root string) string {
 	cmd := exec.Command("go", "build", "-o", bin, "./cmd/parley")
 	cmd.Dir = root
 	// A -modfile meant for this module must not reach the main module's build.
-	cmd.Env = append(os.Environ(), "GOFLAGS=")
+	var flags []string
+	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
+		if !strings.HasPrefix(strings.TrimLeft(f, "-"), "modfile") {
+			flags = append(flags, f)
+		}
+	}
+	cmd.Env = append(os.Environ(), "GOFLAGS="+strings.Join(flags, " "))
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "go build ./cmd/parley: %s", out)
 	return bin
@@ -69,9 +75,9 @@ func lastLines(s string, n int) string {
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
-// corpus writes the test inputs: text files (one of them the seed article)
-// and a JSON Lines file. It returns the text files in sorted order.
-func corpus(t *testing.T, root string) (dir string, txt []string, jsonl string) {
+// corpus writes text files, one of them the seed article, and returns them
+// in sorted order.
+func corpus(t *testing.T, root string) (dir string, txt []string) {
 	t.Helper()
 	dir = t.TempDir()
 	seed, err := os.ReadFile(filepath.Join(root, "testdata", "seed", "xi-putin-call.txt"))
@@ -81,6 +87,7 @@ func corpus(t *testing.T, root string) (dir string, txt []string, jsonl string) 
 		"a-kremlin.txt":     "The Kremlin said Russia backed China's position. Ukraine accused Beijing of helping Moscow, allegations China denied.\n",
 		"b-repair.txt":      "Caf\xe9 owners said \u201cwe welcome the deal\u201d.\n",
 		"c-empty.txt":       "",
+		"d-binary.txt":      "a\x00b",
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, name)
@@ -88,14 +95,7 @@ func corpus(t *testing.T, root string) (dir string, txt []string, jsonl string) 
 		txt = append(txt, p)
 	}
 	slices.Sort(txt)
-	jsonl = filepath.Join(dir, "docs.jsonl")
-	lines := []string{
-		`{"id":"j1","text":"Beijing rejected the proposal, a spokesman said.","source":"wire","tags":["a","b"]}`,
-		`{"text":"The EU criticised Moscow. \"We condemn it,\" Brussels said."}`,
-		`{"id":"j3","text":"` + strings.ReplaceAll(string(seed[:400]), "\n", `\n`) + `"}`,
-	}
-	require.NoError(t, os.WriteFile(jsonl, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
-	return dir, txt, jsonl
+	return dir, txt
 }
 
 // libraryLines returns the records the library gives for the text files,
@@ -110,7 +110,14 @@ func libraryLines(t *testing.T, cfg parley.Config, txt []string) ([]byte, []*par
 		text, err := os.ReadFile(p)
 		require.NoError(t, err)
 		doc, err := a.Analyze(strings.TrimSuffix(filepath.Base(p), ".txt"), string(text))
-		require.NoError(t, err, p)
+		if err != nil {
+			require.ErrorIs(t, err, parley.ErrBinary, p)
+			b, err := json.Marshal(parley.ErrorRecord{Schema: parley.Schema, ID: "d-binary", Line: 1,
+				Error: parley.RecordError{Code: parley.ErrorCode(err), Message: err.Error()}})
+			require.NoError(t, err)
+			buf.Write(append(b, '\n'))
+			continue
+		}
 		b, err := json.Marshal(doc)
 		require.NoError(t, err)
 		buf.Write(append(b, '\n'))
@@ -121,7 +128,7 @@ func libraryLines(t *testing.T, cfg parley.Config, txt []string) ([]byte, []*par
 
 func TestTextMatchesLibraryAndCLI(t *testing.T) {
 	root := mainRoot(t)
-	dir, txt, _ := corpus(t, root)
+	dir, txt := corpus(t, root)
 	pairsPath := filepath.Join(t.TempDir(), "pairs.csv")
 	got := runBeam(t, "--input", filepath.Join(dir, "*.txt"), "--pairs", pairsPath)
 
@@ -170,40 +177,68 @@ func TestTextMatchesLibraryAndCLI(t *testing.T) {
 
 func TestJSONLMatchesLibraryAndCLI(t *testing.T) {
 	root := mainRoot(t)
-	_, _, jsonl := corpus(t, root)
-	got := runBeam(t, "--input", jsonl, "--format", "jsonl", "--text")
+	seed, err := os.ReadFile(filepath.Join(root, "testdata", "seed", "xi-putin-call.txt"))
+	require.NoError(t, err)
+	excerpt, err := json.Marshal(string(seed[:400]))
+	require.NoError(t, err)
+	const maxBytes = 1000
+	type doc struct {
+		id, text string
+		meta     map[string]json.RawMessage
+	}
+	inputs := []struct {
+		line string
+		want *doc   // a document record with these; nil: an error record
+		code string // the error code
+	}{
+		{`{"id":"j1","text":"Beijing rejected the proposal, a spokesman said.","source":"wire","tags":["a","b"]}`,
+			&doc{"j1", "Beijing rejected the proposal, a spokesman said.", map[string]json.RawMessage{"source": json.RawMessage(`"wire"`), "tags": json.RawMessage(`["a","b"]`)}}, ""},
+		{`{"text":"The EU criticised Moscow. \"We condemn it,\" Brussels said."}`,
+			&doc{"line-2", "The EU criticised Moscow. \"We condemn it,\" Brussels said.", nil}, ""},
+		{"", nil, ""}, // blank: no output line
+		{`{"id":"j3","text":` + string(excerpt) + `}`, &doc{"j3", string(seed[:400]), nil}, ""},
+		{`{"id":7,"text":"Kyiv accused Beijing."}`, &doc{"7", "Kyiv accused Beijing.", nil}, ""},
+		{`{"id":"bad",`, nil, "bad_json"},
+		{`{"id":"notext"}`, nil, "missing_text"},
+		{`{"id":"numtext","text":5}`, nil, "bad_text"},
+		{`{"id":"big","text":"` + strings.Repeat("a", maxBytes+1) + `"}`, nil, "too_large"},
+		{`{"id":"huge","text":"` + strings.Repeat("a", 3*maxBytes+64<<10) + `"}`, nil, "too_large"},
+	}
+	var lines []string
+	for _, in := range inputs {
+		lines = append(lines, in.line)
+	}
+	jsonlPath := filepath.Join(t.TempDir(), "docs.jsonl")
+	require.NoError(t, os.WriteFile(jsonlPath, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	mb := strconv.Itoa(maxBytes)
+	got := runBeam(t, "--input", jsonlPath, "--format", "jsonl", "--text", "--max-bytes", mb)
 
 	cfg := parley.DefaultConfig()
 	cfg.Text = true
+	cfg.MaxBytes = maxBytes
 	a, err := parley.New(cfg)
 	require.NoError(t, err)
-	data, err := os.ReadFile(jsonl)
-	require.NoError(t, err)
-	var want bytes.Buffer
-	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
-		var in map[string]json.RawMessage
-		require.NoError(t, json.Unmarshal([]byte(line), &in))
-		id := "line-" + strconv.Itoa(i+1)
-		if raw, ok := in["id"]; ok {
-			require.NoError(t, json.Unmarshal(raw, &id))
+	gotLines := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+	require.Len(t, gotLines, len(inputs)-1, "one output line per non-blank input line")
+	i := 0
+	for n, in := range inputs {
+		if in.line == "" {
+			continue
 		}
-		var text string
-		require.NoError(t, json.Unmarshal(in["text"], &text))
-		delete(in, "id")
-		delete(in, "text")
-		doc, err := a.Analyze(id, text)
-		require.NoError(t, err)
-		if len(in) > 0 {
-			doc.Meta = in
+		if in.want == nil {
+			assert.Contains(t, gotLines[i], `"line":`+strconv.Itoa(n+1)+`,"error":{"code":"`+in.code+`"`, "input line %d", n+1)
+		} else {
+			d, err := a.Analyze(in.want.id, in.want.text)
+			require.NoError(t, err)
+			d.Meta = in.want.meta
+			b, err := json.Marshal(d)
+			require.NoError(t, err)
+			assert.Equal(t, string(b), gotLines[i], "pipeline vs library, input line %d", n+1)
 		}
-		b, err := json.Marshal(doc)
-		require.NoError(t, err)
-		want.Write(append(b, '\n'))
+		i++
 	}
-	assert.Equal(t, want.String(), string(got), "pipeline vs library")
-	assert.Contains(t, string(got), `"id":"line-2"`)
-	assert.Contains(t, string(got), `"meta":{"source":"wire","tags":["a","b"]}`)
-	assert.Equal(t, string(runCLI(t, buildCLI(t, root), "--text", jsonl)), string(got), "pipeline vs parley analyze --text")
+	cli := runCLI(t, buildCLI(t, root), "--text", "--max-bytes", mb, jsonlPath)
+	assert.Equal(t, string(cli), string(got), "pipeline vs parley analyze --text")
 }
 
 func TestFlags(t *testing.T) {
