@@ -116,6 +116,10 @@ func (s *scanner) run() {
 	text := s.text
 	for i := 0; i < len(text); {
 		c := text[i]
+		if c == ' ' {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case clSpace:
