@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"syscall"
 	"time"
@@ -42,6 +43,7 @@ type analyzeFlags struct {
 	workers  int
 	maxBytes int
 	onError  string
+	cpuProf  string
 }
 
 func parseAnalyzeFlags(args []string, stderr io.Writer) (analyzeFlags, []string, error) {
@@ -57,6 +59,7 @@ func parseAnalyzeFlags(args []string, stderr io.Writer) (analyzeFlags, []string,
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents analyzed in parallel")
 	fs.IntVar(&f.maxBytes, "max-bytes", parley.DefaultMaxBytes, "largest document in bytes; larger ones become error records (too_large)")
 	fs.StringVar(&f.onError, "on-error", "skip", "a document that cannot be analyzed: skip (write an error record, exit 0) or fail (stop, exit 3)")
+	fs.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile (go tool pprof) of the run to this file")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: parley analyze [flags] [FILE ...]
 
@@ -108,6 +111,18 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printLexiconErrors(stderr, "parley analyze: --lexicon", f.lexicon, err)
 		return exitFatal
 	}
+	if f.cpuProf != "" {
+		stopProf, err := startCPUProfile(f.cpuProf)
+		if err != nil {
+			fmt.Fprintln(stderr, "parley analyze:", err)
+			return exitFatal
+		}
+		defer func() {
+			if err := stopProf(); err != nil {
+				fmt.Fprintln(stderr, "parley analyze:", err)
+			}
+		}()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -157,6 +172,22 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		b.summary(stderr, time.Since(start))
 	}
 	return code
+}
+
+// startCPUProfile starts a CPU profile written to path and returns the
+// function that stops it and closes the file.
+func startCPUProfile(path string) (func() error, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return nil, errors.Join(err, f.Close())
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // errDocFailed stops a run under --on-error=fail.
