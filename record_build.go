@@ -1,6 +1,10 @@
 package parley
 
-import "github.com/parleylab/parley/attribution"
+import (
+	"math"
+
+	"github.com/parleylab/parley/attribution"
+)
 
 // Record converts the analysis to its parley/v1 record with code-point
 // offsets; this is the only place where byte offsets become code points.
@@ -27,17 +31,17 @@ func (r *Analysis) Record(id, lexiconVersion string) *Document {
 	for i, s := range r.Relations {
 		st := Stance{
 			Source: s.Source, Target: s.Target, Label: s.Label.String(),
-			Score: s.Score, Negated: s.Negated, Hedged: s.Hedged,
+			Score: round4(s.Score), Negated: s.Negated, Hedged: s.Hedged,
 			Sentence: s.Sentence, Attribution: optString(s.Attribution),
 			Evidence: make([]Evidence, len(s.Evidence)),
 		}
 		for j, e := range s.Evidence {
-			st.Evidence[j] = Evidence{Span: o.span(e.Span), Term: e.Term, Class: e.Class, Weight: e.Weight}
+			st.Evidence[j] = Evidence{Span: o.span(e.Span), Term: e.Term, Class: e.Class, Weight: round4(e.Weight)}
 		}
 		d.Stances[i] = st
 	}
 	for i, p := range r.Pairs {
-		d.Pairs[i] = Pair{Source: p.Source, Target: p.Target, Score: p.Score,
+		d.Pairs[i] = Pair{Source: p.Source, Target: p.Target, Score: round4(p.Score),
 			Positive: p.Positive, Negative: p.Negative, N: p.N}
 	}
 	return d
@@ -51,7 +55,7 @@ func attributionRecord(o *offsets, a attribution.Attribution) Attribution {
 		Cue:        Cue{Span: o.span(a.Cue.Span), Lemma: a.Cue.Lemma, Class: a.Cue.Class.String()},
 		Content:    o.span(a.Content),
 		Parent:     optString(a.Parent),
-		Confidence: a.Confidence,
+		Confidence: round4(a.Confidence),
 	}
 	if a.Source != nil {
 		parties := a.Source.Parties
@@ -70,3 +74,7 @@ func optString(s string) *string {
 	}
 	return &s
 }
+
+// round4 rounds scores to four decimals in the record, so that sums of
+// weights print as 0.58 rather than 0.5800000000000001.
+func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
