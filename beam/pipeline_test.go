@@ -55,10 +55,10 @@ func TestMatrixPipeline(t *testing.T) {
 	got, err := os.ReadFile(csvPath)
 	require.NoError(t, err)
 	// (0.1*3 - 0.9) / 4 and (0.8*2 + 0.5) / 3, summed exactly.
-	assert.Equal(t, `source,target,score,positive,negative,n
-CHN,EU,-1,0,1,1
-CHN,UKR,-0.15,1,3,4
-RUS,CHN,0.7000000000000001,3,0,3
+	assert.Equal(t, `source,target,n,positive,negative,mean
+CHN,EU,1,0,1,-1.0000
+CHN,UKR,4,1,3,-0.1500
+RUS,CHN,3,3,0,0.7000
 `, string(got))
 	got, err = os.ReadFile(jsonPath)
 	require.NoError(t, err)
@@ -115,7 +115,7 @@ func TestPipelineNoInput(t *testing.T) {
 	assert.Empty(t, got)
 	got, err = os.ReadFile(pairs)
 	require.NoError(t, err)
-	assert.Equal(t, "source,target,score,positive,negative,n\n", string(got))
+	assert.Equal(t, "source,target,n,positive,negative,mean\n", string(got))
 }
 
 func TestPipelineMissingFile(t *testing.T) {

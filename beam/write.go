@@ -82,13 +82,18 @@ func sortPairs(ps []parley.Pair) {
 }
 
 // writePairs writes pairs as JSON Lines (PairsJSONL: json.Marshal of each
-// parley.Pair) or CSV (PairsCSV: a header line, then
-// source,target,score,positive,negative,n with the shortest float format).
+// parley.Pair, full precision) or CSV (PairsCSV: the bytes of
+// `parley pairs --format csv`, a header line then
+// source,target,n,positive,negative,mean with the mean to 4 decimals).
+// Pairs with n = 0 are left out.
 func writePairs(w io.Writer, ps []parley.Pair, format string) error {
 	switch format {
 	case PairsJSONL:
 		bw := bufio.NewWriter(w)
 		for _, p := range ps {
+			if p.N == 0 {
+				continue
+			}
 			b, err := json.Marshal(p)
 			if err != nil {
 				return err
@@ -100,12 +105,15 @@ func writePairs(w io.Writer, ps []parley.Pair, format string) error {
 		return bw.Flush()
 	case PairsCSV:
 		cw := csv.NewWriter(w)
-		if err := cw.Write([]string{"source", "target", "score", "positive", "negative", "n"}); err != nil {
+		if err := cw.Write([]string{"source", "target", "n", "positive", "negative", "mean"}); err != nil {
 			return err
 		}
 		for _, p := range ps {
-			row := []string{p.Source, p.Target, strconv.FormatFloat(p.Score, 'g', -1, 64),
-				strconv.Itoa(p.Positive), strconv.Itoa(p.Negative), strconv.Itoa(p.N)}
+			if p.N == 0 {
+				continue
+			}
+			row := []string{p.Source, p.Target, strconv.Itoa(p.N), strconv.Itoa(p.Positive),
+				strconv.Itoa(p.Negative), strconv.FormatFloat(p.Score, 'f', 4, 64)}
 			if err := cw.Write(row); err != nil {
 				return err
 			}

@@ -28,6 +28,7 @@ func TestWritePairs(t *testing.T) {
 		{Source: "RUS", Target: "CHN", Score: 0.6, Positive: 2, N: 2},
 		{Source: "CHN", Target: "UKR", Score: -0.9, Negative: 1, N: 1},
 		{Source: "CHN", Target: "EU", Score: -1.0 / 3, Positive: 1, Negative: 2, N: 3},
+		{Source: "AAA", Target: "BBB"}, // n = 0: left out
 	}
 	sortPairs(ps)
 	cases := []struct{ format, want string }{
@@ -35,10 +36,10 @@ func TestWritePairs(t *testing.T) {
 {"source":"CHN","target":"UKR","score":-0.9,"positive":0,"negative":1,"n":1}
 {"source":"RUS","target":"CHN","score":0.6,"positive":2,"negative":0,"n":2}
 `},
-		{PairsCSV, `source,target,score,positive,negative,n
-CHN,EU,-0.3333333333333333,1,2,3
-CHN,UKR,-0.9,0,1,1
-RUS,CHN,0.6,2,0,2
+		{PairsCSV, `source,target,n,positive,negative,mean
+CHN,EU,3,1,2,-0.3333
+CHN,UKR,1,0,1,-0.9000
+RUS,CHN,2,2,0,0.6000
 `},
 	}
 	for _, tc := range cases {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -48,13 +47,13 @@ func buildCLI(t *testing.T, root string) string {
 	return bin
 }
 
-// runCLI runs `parley analyze args...` and returns its standard output.
+// runCLI runs `parley args...` and returns its standard output.
 func runCLI(t *testing.T, bin string, args ...string) []byte {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(bin, append([]string{"analyze"}, args...)...)
+	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	require.NoError(t, cmd.Run(), "parley analyze %q: %s", args, stderr.String())
+	require.NoError(t, cmd.Run(), "parley %q: %s", args, stderr.String())
 	return stdout.Bytes()
 }
 
@@ -129,12 +128,12 @@ func libraryLines(t *testing.T, cfg parley.Config, txt []string) ([]byte, []*par
 func TestTextMatchesLibraryAndCLI(t *testing.T) {
 	root := mainRoot(t)
 	dir, txt := corpus(t, root)
-	pairsPath := filepath.Join(t.TempDir(), "pairs.csv")
+	pairsPath := filepath.Join(t.TempDir(), "pairs.jsonl")
 	got := runBeam(t, "--input", filepath.Join(dir, "*.txt"), "--pairs", pairsPath)
 
 	want, docs := libraryLines(t, parley.DefaultConfig(), txt)
 	assert.Equal(t, string(want), string(got), "pipeline vs library")
-	assert.Equal(t, string(runCLI(t, buildCLI(t, root), txt...)), string(got), "pipeline vs parley analyze")
+	assert.Equal(t, string(runCLI(t, buildCLI(t, root), append([]string{"analyze"}, txt...)...)), string(got), "pipeline vs parley analyze")
 
 	// The matrix: per (source, target), sum of score*n over n, and the summed counts.
 	type agg struct {
@@ -156,23 +155,28 @@ func TestTextMatchesLibraryAndCLI(t *testing.T) {
 			g.n += p.N
 		}
 	}
-	f, err := os.Open(pairsPath)
+	data, err := os.ReadFile(pairsPath)
 	require.NoError(t, err)
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	require.NoError(t, err)
-	require.NotEmpty(t, rows)
-	assert.Equal(t, []string{"source", "target", "score", "positive", "negative", "n"}, rows[0])
-	require.Len(t, rows, len(wantPairs)+1, "one row per pair: %v", rows)
-	for _, row := range rows[1:] {
-		g := wantPairs[[2]string{row[0], row[1]}]
-		require.NotNil(t, g, "unexpected pair %v", row)
-		score, err := strconv.ParseFloat(row[2], 64)
-		require.NoError(t, err)
-		assert.InDelta(t, g.sum/float64(g.n), score, 1e-12, "pair %v", row)
-		assert.Equal(t, []string{strconv.Itoa(g.positive), strconv.Itoa(g.negative), strconv.Itoa(g.n)}, row[3:], "pair %v", row)
+	var rows []parley.Pair
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		var p parley.Pair
+		require.NoError(t, json.Unmarshal([]byte(line), &p), "line %q", line)
+		rows = append(rows, p)
 	}
-	assert.True(t, slices.IsSortedFunc(rows[1:], func(a, b []string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) }))
+	require.NotEmpty(t, wantPairs, "the seed article yields pairs")
+	require.Len(t, rows, len(wantPairs), "one line per pair: %s", data)
+	for _, p := range rows {
+		g := wantPairs[[2]string{p.Source, p.Target}]
+		require.NotNil(t, g, "unexpected pair %+v", p)
+		assert.InDelta(t, g.sum/float64(g.n), p.Score, 1e-12, "pair %+v", p)
+		assert.Equal(t, []int{g.positive, g.negative, g.n}, []int{p.Positive, p.Negative, p.N}, "pair %+v", p)
+	}
+	assert.True(t, slices.IsSortedFunc(rows, func(a, b parley.Pair) int {
+		return strings.Compare(a.Source+"\x00"+a.Target, b.Source+"\x00"+b.Target)
+	}))
 }
 
 func TestJSONLMatchesLibraryAndCLI(t *testing.T) {
@@ -211,7 +215,8 @@ func TestJSONLMatchesLibraryAndCLI(t *testing.T) {
 	jsonlPath := filepath.Join(t.TempDir(), "docs.jsonl")
 	require.NoError(t, os.WriteFile(jsonlPath, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
 	mb := strconv.Itoa(maxBytes)
-	got := runBeam(t, "--input", jsonlPath, "--format", "jsonl", "--text", "--max-bytes", mb)
+	pairsPath := filepath.Join(t.TempDir(), "pairs.csv")
+	got := runBeam(t, "--input", jsonlPath, "--format", "jsonl", "--text", "--max-bytes", mb, "--pairs", pairsPath)
 
 	cfg := parley.DefaultConfig()
 	cfg.Text = true
@@ -237,8 +242,18 @@ func TestJSONLMatchesLibraryAndCLI(t *testing.T) {
 		}
 		i++
 	}
-	cli := runCLI(t, buildCLI(t, root), "--text", "--max-bytes", mb, jsonlPath)
+	bin := buildCLI(t, root)
+	cli := runCLI(t, bin, "analyze", "--text", "--max-bytes", mb, jsonlPath)
 	assert.Equal(t, string(cli), string(got), "pipeline vs parley analyze --text")
+
+	// The CSV matrix is what `parley pairs --format csv` makes of the CLI's records.
+	cliRecords := filepath.Join(t.TempDir(), "records.jsonl")
+	require.NoError(t, os.WriteFile(cliRecords, cli, 0o644))
+	wantCSV := runCLI(t, bin, "pairs", "--format", "csv", cliRecords)
+	gotCSV, err := os.ReadFile(pairsPath)
+	require.NoError(t, err)
+	assert.Greater(t, strings.Count(string(gotCSV), "\n"), 1, "the documents yield pairs: %s", gotCSV)
+	assert.Equal(t, string(wantCSV), string(gotCSV), "pipeline vs parley pairs --format csv")
 }
 
 func TestFlags(t *testing.T) {
