@@ -2,12 +2,15 @@ package jsonl
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -171,5 +174,75 @@ func TestPeekID(t *testing.T) {
 		id, ok := PeekID([]byte(tc.prefix))
 		assert.Equal(t, tc.ok, ok, tc.prefix)
 		assert.Equal(t, tc.id, id, tc.prefix)
+	}
+}
+
+// referenceParse decodes a line with encoding/json's map decoding, the
+// behaviour Parse must match.
+func referenceParse(line []byte) (id, text string, meta map[string]json.RawMessage, ok bool) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(line, &m); err != nil || m == nil {
+		return "", "", nil, false
+	}
+	if raw, has := m["id"]; has {
+		if err := json.Unmarshal(raw, &id); err != nil && raw[0] == '"' {
+			return "", "", nil, false
+		}
+		if raw[0] != '"' && string(raw) != "null" {
+			id = string(raw)
+		}
+		delete(m, "id")
+	}
+	raw, has := m["text"]
+	if !has || raw[0] != '"' || json.Unmarshal(raw, &text) != nil {
+		return "", "", nil, false
+	}
+	delete(m, "text")
+	if len(m) == 0 {
+		m = nil
+	}
+	return id, text, m, true
+}
+
+// FuzzParse checks Parse against encoding/json on valid UTF-8 lines.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"d1","text":"Hi."}`, `{"id":7,"text":"a\"b\\c\u00e9\n","x":{"y":[1,"]}"]},"z":null}`,
+		` { "text" : "x" , "te\u0078t" : "y" } `, `{"text":"x","text":"y"}`, `{}`, `{"text":["x"]}`,
+		`{"a":"}","text":"q","b":[{"c":"\\"}]}`, `{"text":"x"} x`, `{"text":"\ud800"}`, `{"id":-1.5e3,"text":""}`,
+		`{"text":"\ud83d\ude00 \ud83d\u0041 \ude00\ud83d \u00E9\/\b\f\t"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if !utf8.ValidString(line) {
+			return
+		}
+		d, err := Parse([]byte(line))
+		id, text, meta, ok := referenceParse(bytes.TrimSpace([]byte(line)))
+		if code := Code(err); code == "bad_id" {
+			return // the reference does not tell bad ids apart
+		}
+		if (err == nil) != ok {
+			t.Fatalf("%q: Parse error %v, reference ok %v", line, err, ok)
+		}
+		if !ok {
+			return
+		}
+		if d.ID != id || d.Text != text || !reflect.DeepEqual(d.Meta, meta) {
+			t.Fatalf("%q: Parse (%q, %q, %v), reference (%q, %q, %v)", line, d.ID, d.Text, d.Meta, id, text, meta)
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	line := []byte(`{"id":"politico/2016-01-01_x#0","url":"https://example.com/a?b=1","text":"` +
+		strings.Repeat(`Moscow said on Monday that \"talks\" would resume, officials said. `, 70) + `"}`)
+	b.SetBytes(int64(len(line)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(line); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -62,33 +64,215 @@ func Parse(line []byte) (Doc, error) {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return d, fmt.Errorf("%w: the line does not start with '{'", ErrBadJSON)
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(trimmed, &m); err != nil {
+	if !json.Valid(trimmed) {
+		// Let encoding/json say what is wrong.
+		var v any
+		err := json.Unmarshal(trimmed, &v)
 		return d, fmt.Errorf("%w: %w", ErrBadJSON, err)
 	}
-	if raw, ok := m["id"]; ok {
-		delete(m, "id")
-		id, has, err := parseID(raw)
+	var idRaw, textRaw []byte
+	err := members(trimmed, func(key string, raw []byte) {
+		switch key {
+		case "id":
+			idRaw = raw
+		case "text":
+			textRaw = raw
+		default:
+			if d.Meta == nil {
+				d.Meta = map[string]json.RawMessage{}
+			}
+			d.Meta[key] = json.RawMessage(bytes.Clone(raw))
+		}
+	})
+	if err != nil {
+		return d, fmt.Errorf("%w: %w", ErrBadJSON, err)
+	}
+	if idRaw != nil {
+		id, has, err := parseID(idRaw)
 		if err != nil {
 			return d, err
 		}
 		d.ID, d.HasID = id, has
 	}
-	raw, ok := m["text"]
-	if !ok {
+	if textRaw == nil {
 		return d, ErrMissingText
 	}
-	delete(m, "text")
-	if len(raw) == 0 || raw[0] != '"' {
-		return d, fmt.Errorf("%w: %.20s", ErrBadText, raw)
+	if textRaw[0] != '"' {
+		return d, fmt.Errorf("%w: %.20s", ErrBadText, textRaw)
 	}
-	if err := json.Unmarshal(raw, &d.Text); err != nil {
+	if d.Text, err = unquote(textRaw); err != nil {
 		return d, fmt.Errorf("%w: %w", ErrBadText, err)
 	}
-	if len(m) > 0 {
-		d.Meta = m
-	}
 	return d, nil
+}
+
+// members calls fn with the key and raw value of each member of the JSON
+// object obj, in order; obj must be valid JSON (json.Valid). Like
+// encoding/json's map decoding, a repeated key is seen again, so the last
+// one wins.
+func members(obj []byte, fn func(key string, raw []byte)) error {
+	i := skipSpace(obj, 1) // after '{'
+	if obj[i] == '}' {
+		return nil
+	}
+	for {
+		end := skipString(obj, i)
+		key, err := unquote(obj[i:end])
+		if err != nil {
+			return err
+		}
+		i = skipSpace(obj, end)
+		i = skipSpace(obj, i+1) // after ':'
+		end = skipValue(obj, i)
+		fn(key, obj[i:end])
+		i = skipSpace(obj, end)
+		if obj[i] == '}' {
+			return nil
+		}
+		i = skipSpace(obj, i+1) // after ','
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the offset after the valid JSON string at b[i].
+func skipString(b []byte, i int) int {
+	for i++; ; i++ {
+		j := bytes.IndexAny(b[i:], `"\`)
+		i += j
+		if b[i] == '"' {
+			return i + 1
+		}
+		i++ // the escaped byte; a \uXXXX escape's digits need no care
+	}
+}
+
+// skipValue returns the offset after the valid JSON value at b[i].
+func skipValue(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+	}
+	// A number, true, false or null.
+	for i < len(b) && !bytes.ContainsRune([]byte(",}] \t\n\r"), rune(b[i])) {
+		i++
+	}
+	return i
+}
+
+// unquote decodes the valid JSON string raw as encoding/json does (a lone
+// UTF-16 surrogate becomes U+FFFD). The line has been made valid UTF-8
+// before, so only escapes need work.
+func unquote(raw []byte) (string, error) {
+	inner := raw[1 : len(raw)-1]
+	i := bytes.IndexByte(inner, '\\')
+	if i < 0 {
+		return string(inner), nil
+	}
+	out := make([]byte, 0, len(inner))
+	for i >= 0 {
+		out = append(out, inner[:i]...)
+		inner = inner[i:]
+		if len(inner) < 2 {
+			return "", errBadEscape
+		}
+		switch c := inner[1]; c {
+		case '"', '\\', '/':
+			out = append(out, c)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, n := unquoteU(inner)
+			if n == 0 {
+				return "", errBadEscape
+			}
+			out = utf8.AppendRune(out, r)
+			inner = inner[n:]
+			i = bytes.IndexByte(inner, '\\')
+			continue
+		default:
+			return "", errBadEscape
+		}
+		inner = inner[2:]
+		i = bytes.IndexByte(inner, '\\')
+	}
+	return string(append(out, inner...)), nil
+}
+
+var errBadEscape = errors.New("bad escape in string")
+
+// unquoteU decodes the \uXXXX escape (and a following low surrogate) at
+// the start of b and returns the rune and the bytes used; n is 0 when the
+// escape is malformed.
+func unquoteU(b []byte) (r rune, n int) {
+	r = hex4(b)
+	if r < 0 {
+		return 0, 0
+	}
+	if !utf16.IsSurrogate(r) {
+		return r, 6
+	}
+	if len(b) >= 12 && b[6] == '\\' && b[7] == 'u' {
+		if r2 := hex4(b[6:]); r2 >= 0 {
+			if dec := utf16.DecodeRune(r, r2); dec != unicode.ReplacementChar {
+				return dec, 12
+			}
+		}
+	}
+	return unicode.ReplacementChar, 6
+}
+
+// hex4 returns the value of the four hex digits after "\u" at the start of
+// b, or -1.
+func hex4(b []byte) rune {
+	if len(b) < 6 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[2:6] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }
 
 // parseID returns the id of a raw "id" member: a string as it is, a number
