@@ -119,6 +119,16 @@ func NewClaimModel(w *Weights, lex *lexicon.Lexicon) (*ClaimModel, error) {
 			}
 		}
 	}
+	if b := w.Body; b != nil {
+		if b.Docs < 0 || math.IsNaN(b.Bias) || math.IsInf(b.Bias, 0) || math.IsNaN(b.Slope) || math.IsInf(b.Slope, 0) {
+			return nil, fmt.Errorf("%w: body gate", ErrBadWeights)
+		}
+		for s, n := range b.DF {
+			if n < 0 {
+				return nil, fmt.Errorf("%w: body gate: negative frequency of %q", ErrBadWeights, s)
+			}
+		}
+	}
 	m := &ClaimModel{w: w, lex: lex, index: make(map[string]int, len(w.Features))}
 	for i, f := range w.Features {
 		if _, dup := m.index[f]; dup {
@@ -132,8 +142,22 @@ func NewClaimModel(w *Weights, lex *lexicon.Lexicon) (*ClaimModel, error) {
 // Weights returns the model's weights (shared; do not modify).
 func (m *ClaimModel) Weights() *Weights { return m.w }
 
-// Classify returns the stance of text towards claim.
+// Classify returns the stance of text towards claim. A text longer than
+// its lede (an article body) with weights that hold a body gate
+// (Weights.Body) is classified by classifyBody; any other text by the
+// logistic regression over its features.
 func (m *ClaimModel) Classify(claim, text string) ClaimResult {
+	if m.w.Body != nil {
+		if tdoc := segment.Parse(text); len(tdoc.Tokens) > 0 && ledeLen(tdoc) < len(tdoc.Tokens) {
+			return m.classifyBody(claim, text, tdoc)
+		}
+	}
+	return m.classifyShort(claim, text)
+}
+
+// classifyShort classifies text by the logistic regression over its
+// features.
+func (m *ClaimModel) classifyShort(claim, text string) ClaimResult {
 	f := extract(m.lex, claim, text)
 	x := make([]float64, len(m.w.Features))
 	for name, v := range f.values {
@@ -215,17 +239,10 @@ const ledeTokens = 60
 func extract(lex *lexicon.Lexicon, claim, text string) features {
 	f := features{values: map[string]float64{fBias: 1}}
 	cdoc, tdoc := segment.Parse(claim), segment.Parse(text)
-	// The lede: whole sentences from the start, up to about ledeTokens
-	// tokens (at least one sentence). A headline is all lede; of a long
-	// article body only its opening counts for the term features, which
-	// keeps them comparable between headlines and bodies.
-	nl := len(tdoc.Tokens)
-	for i, st := range tdoc.Sentences {
-		if i > 0 && st.Last > ledeTokens {
-			nl = tdoc.Sentences[i-1].Last
-			break
-		}
-	}
+	// A headline is all lede; of a long text only its opening counts for
+	// the term features, which keeps them comparable between headlines
+	// and bodies.
+	nl := ledeLen(tdoc)
 	lede := tdoc.Tokens[:nl]
 	ledeEnd := len(text)
 	if nl < len(tdoc.Tokens) {

@@ -44,6 +44,8 @@ func TestLoadClaimModelErrors(t *testing.T) {
 		{"wrong class order", `{"classes":["against","for","observing","unrelated"],"features":["bias"],"weights":[[0],[0],[0],[0]]}`},
 		{"short row", `{"classes":["for","against","observing","unrelated"],"features":["bias","cover"],"weights":[[0,1],[0],[0,1],[0,1]]}`},
 		{"duplicate feature", `{"classes":["for","against","observing","unrelated"],"features":["bias","bias"],"weights":[[0,1],[0,1],[0,1],[0,1]]}`},
+		{"negative frequency", `{"classes":["for","against","observing","unrelated"],"features":["bias"],"weights":[[0],[0],[0],[0]],"body":{"docs":3,"df":{"squid":-1},"bias":0,"slope":1}}`},
+		{"negative docs", `{"classes":["for","against","observing","unrelated"],"features":["bias"],"weights":[[0],[0],[0],[0]],"body":{"docs":-3,"df":{},"bias":0,"slope":1}}`},
 	} {
 		_, err := stance.LoadClaimModel(strings.NewReader(tc.json), lex)
 		assert.Error(t, err, tc.name)
@@ -146,4 +148,50 @@ func TestDefaultClaimModel(t *testing.T) {
 		r := m.Classify(claim, tc.text)
 		assert.Equal(t, tc.want, r.Label, "text %q: scores %v evidence %+v", tc.text, r.Scores, r.Evidence)
 	}
+}
+
+// filler is off-topic text that makes a body longer than its lede.
+const filler = "The city council met on Tuesday to discuss the new parking rules for the old town. " +
+	"Residents have complained for years about the lack of spaces near the market square. " +
+	"The mayor said a decision would be taken before the summer holidays begin. "
+
+func TestClassifyBody(t *testing.T) {
+	m, err := stance.DefaultClaimModel()
+	require.NoError(t, err)
+	require.NotNil(t, m.Weights().Body, "the embedded weights hold a body gate")
+	claim := "A giant squid washed up on a beach in Spain"
+	for _, tc := range []struct {
+		name, text string
+		want       []stance.ClaimLabel
+	}{
+		{"refuted further down", filler + filler + "Officials said the giant squid photographed on a beach in Spain is a hoax. The picture of the squid was fake, they added.",
+			[]stance.ClaimLabel{stance.Against}},
+		{"reported further down", filler + filler + "A giant squid reportedly washed up on a beach in Spain, according to a local newspaper.",
+			[]stance.ClaimLabel{stance.Observing, stance.For}},
+		{"not about it", filler + filler + filler, []stance.ClaimLabel{stance.Unrelated}},
+	} {
+		r := m.Classify(claim, tc.text)
+		assert.Contains(t, tc.want, r.Label, "%s: scores %v", tc.name, r.Scores)
+		sum := 0.0
+		for _, p := range r.Scores {
+			assert.GreaterOrEqual(t, p, 0.0)
+			sum += p
+		}
+		assert.InDelta(t, 1, sum, 1e-9, tc.name)
+		assert.Equal(t, r.Scores[r.Label], r.Score, tc.name)
+		for _, e := range r.Evidence {
+			require.True(t, 0 <= e.Start && e.Start < e.End && e.End <= len(tc.text), "%s: evidence %+v", tc.name, e)
+		}
+	}
+	// Evidence spans point at the term in the body, not in the sentence.
+	text := filler + filler + "Officials said the giant squid on a beach in Spain is a hoax."
+	r := m.Classify(claim, text)
+	found := false
+	for _, e := range r.Evidence {
+		if e.Term == "hoax" {
+			found = true
+			assert.Equal(t, "hoax", text[e.Start:e.End])
+		}
+	}
+	assert.True(t, found, "evidence %+v", r.Evidence)
 }

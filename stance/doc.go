@@ -113,4 +113,30 @@
 // another group. The embedded weights (data/claim-weights.json) were fitted
 // on the Emergent training split only, with Lambda chosen by claim-grouped
 // cross-validation.
+//
+// # Article bodies
+//
+// The regression is fitted on headlines. A text longer than its lede (an
+// article body, as in FNC-1) is classified in two steps, both fitted on
+// the same training split (Weights.Body):
+//
+//   - relatedness: the IDF-weighted share of the claim's content stems
+//     found anywhere in the body,
+//     related = sum_{s in C∩B} idf(s) / sum_{s in C} idf(s), with
+//     idf(s) = 1 + log((N+1)/(df(s)+1)) and the document frequencies
+//     counted on the training claims and headlines (N texts); then
+//     P(related) = 1/(1+exp(-(Bias + Slope*related))). Bias and Slope are
+//     a logistic regression on synthetic long pairs: the headlines of one
+//     training claim mixed with those of three other claims (a pseudo-body
+//     a quarter on topic), paired with its own claim and with a claim it
+//     does not hold. The text is unrelated when P(related) < 0.5;
+//   - stance: each body sentence that mentions the claim (holds two of its
+//     content stems, or its only one) is classified like a headline; the
+//     mean of their for/against/observing probabilities, renormalised over
+//     those three, gives the label. With no such sentence the lede stands
+//     in.
+//
+// Scores are then P(related) times that mean for the three stances and
+// 1 − P(related) for unrelated; Score is the probability of the chosen
+// label (which under the gate need not be the largest).
 package stance

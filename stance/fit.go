@@ -61,6 +61,9 @@ type Weights struct {
 	Classes  []string    `json:"classes"`  // "for", "against", "observing", "unrelated"
 	Features []string    `json:"features"` // feature names, "bias" first
 	W        [][]float64 `json:"weights"`  // W[class][feature]
+	// Body is the gate for texts longer than their lede; nil classifies
+	// them like headlines, by their lede.
+	Body *BodyWeights `json:"body,omitempty"`
 }
 
 // ErrNoExamples is returned by Fit for an empty training set.
@@ -82,6 +85,10 @@ func Fit(items []Example, opts FitOptions) (*Weights, error) {
 	}
 	if opts.MinCount <= 0 {
 		opts.MinCount = 3
+	}
+	body, err := fitBody(lex, items, opts.Seed)
+	if err != nil {
+		return nil, err
 	}
 	items = withUnrelated(items, opts.Unrelated, opts.Seed)
 	feats := make([]features, len(items))
@@ -169,7 +176,7 @@ func Fit(items []Example, opts FitOptions) (*Weights, error) {
 		return nil, fmt.Errorf("stance: fit: %w", err)
 	}
 	w := &Weights{Version: lex.Version, Options: opts, Classes: claimNames[:], Features: names,
-		W: make([][]float64, nk)}
+		W: make([][]float64, nk), Body: body}
 	for k := range nk {
 		w.W[k] = slices.Clone(res.X[k*nf : (k+1)*nf])
 	}
@@ -300,5 +307,13 @@ func (w *Weights) WriteTable(out io.Writer) error {
 		}
 		fmt.Fprintln(tw)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if b := w.Body; b != nil {
+		_, err := fmt.Fprintf(out, "body gate: P(related) = 1/(1+exp(-(%+.3f %+.3f*related))), document frequencies of %d stems over %d texts\n",
+			b.Bias, b.Slope, len(b.DF), b.Docs)
+		return err
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,11 +78,15 @@ func TestPairsCommand(t *testing.T) {
 	assert.Equal(t, 2, run([]string{"pairs", "--format", "xml"}, strings.NewReader(in), &out, &errb))
 }
 
-// claimScores returns accuracy, the FNC weighted score and per-class F1
-// of the default model on items.
+// claimLabels orders the confusion matrices of claimScores.
+var claimLabels = []string{"for", "against", "observing", "unrelated"}
+
+// claimScores returns accuracy, the FNC weighted score, per-class F1 and
+// the confusion matrix (rows gold, columns predicted, in claimLabels
+// order) of the default model on items.
 // A text on which Classify panics counts as predicted unrelated and fails
 // the test (the library must never panic on input).
-func claimScores(t *testing.T, items []eval.ClaimItem) (acc, fnc float64, f1 map[string]float64) {
+func claimScores(t *testing.T, items []eval.ClaimItem) (acc, fnc float64, f1 map[string]float64, conf [4][4]int) {
 	m, err := stance.DefaultClaimModel()
 	require.NoError(t, err)
 	classify := func(it eval.ClaimItem) (label string) {
@@ -97,6 +102,7 @@ func claimScores(t *testing.T, items []eval.ClaimItem) (acc, fnc float64, f1 map
 	right, score, max := 0, 0.0, 0.0
 	for _, it := range items {
 		p := classify(it)
+		conf[slices.Index(claimLabels, it.Label)][slices.Index(claimLabels, p)]++
 		if p == it.Label {
 			right++
 			tp[it.Label]++
@@ -120,12 +126,12 @@ func claimScores(t *testing.T, items []eval.ClaimItem) (acc, fnc float64, f1 map
 		}
 	}
 	f1 = map[string]float64{}
-	for _, l := range []string{"for", "against", "observing", "unrelated"} {
+	for _, l := range claimLabels {
 		if d := 2*tp[l] + fp[l] + fn[l]; d > 0 {
 			f1[l] = 2 * tp[l] / d
 		}
 	}
-	return float64(right) / float64(len(items)), score / max, f1
+	return float64(right) / float64(len(items)), score / max, f1, conf
 }
 
 // TestClaimBenchmarks measures the embedded claim weights on the Emergent
@@ -140,13 +146,14 @@ func TestClaimBenchmarks(t *testing.T) {
 	}
 	items, err := eval.ReadEmergent(em)
 	require.NoError(t, err)
-	acc, _, f1 := claimScores(t, items)
-	t.Logf("Emergent test: accuracy %.4f, F1 %v", acc, f1)
+	acc, _, f1, conf := claimScores(t, items)
+	t.Logf("Emergent test: accuracy %.4f, F1 %v, confusion (rows gold, cols predicted: %v) %v", acc, f1, claimLabels, conf)
 	assert.GreaterOrEqual(t, acc, 0.733, "Emergent test accuracy")
 
 	items, err = eval.ReadFNC(filepath.Join(sharedData, "fnc1", "competition_test_stances.csv"),
 		filepath.Join(sharedData, "fnc1", "competition_test_bodies.csv"))
 	require.NoError(t, err)
-	acc, fnc, f1 := claimScores(t, items)
-	t.Logf("FNC-1 competition test: FNC score %.4f, accuracy %.4f, F1 %v", fnc, acc, f1)
+	acc, fnc, f1, conf := claimScores(t, items)
+	t.Logf("FNC-1 competition test (for=agree, against=disagree, observing=discuss): FNC score %.4f, accuracy %.4f, F1 %v, confusion (rows gold, cols predicted: %v) %v",
+		fnc, acc, f1, claimLabels, conf)
 }
