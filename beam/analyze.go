@@ -67,11 +67,17 @@ func (fn *analyzeFn) ProcessElement(ctx context.Context, d Doc, emitRecord func(
 }
 
 // analyzeDoc returns the record of d and its pairs, as `parley analyze`
-// makes them. A document that cannot be analyzed gets an error record; err
-// is returned only when a record cannot be encoded.
-func analyzeDoc(a *parley.Analyzer, d Doc, warn func(id, msg string)) (Record, []parley.Pair, error) {
-	rec := Record{Path: d.Path, Line: d.Line}
+// makes them. A document that cannot be analyzed gets an error record (an
+// "internal" one if the analyzer panics, as in the CLI); err is returned
+// only when a record cannot be encoded.
+func analyzeDoc(a *parley.Analyzer, d Doc, warn func(id, msg string)) (rec Record, pairs []parley.Pair, err error) {
+	rec = Record{Path: d.Path, Line: d.Line}
 	id := d.ID
+	defer func() {
+		if r := recover(); r != nil {
+			rec, pairs, err = encodeError(rec, id, "internal", fmt.Sprintf("internal error: %v", r))
+		}
+	}()
 	if d.ErrCode != "" {
 		return encodeError(rec, id, d.ErrCode, d.ErrMessage)
 	}

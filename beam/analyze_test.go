@@ -94,3 +94,12 @@ func TestAnalyzeDoc(t *testing.T) {
 		})
 	}
 }
+
+func TestAnalyzeDocRecovers(t *testing.T) {
+	// A nil Analyzer stands for a bug that makes the analyzer panic.
+	rec, pairs, err := analyzeDoc(nil, Doc{Path: "/in/a.txt", Line: 1, ID: "a", Raw: []byte("Hi.")}, func(string, string) {})
+	require.NoError(t, err)
+	assert.Empty(t, pairs)
+	assert.Equal(t, "internal", rec.Error)
+	assert.Contains(t, rec.JSON, `"id":"a","line":1,"error":{"code":"internal","message":"internal error: `)
+}

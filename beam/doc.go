@@ -12,10 +12,11 @@
 //	  └→ pairs → CombinePerKey(source, target) → sorted → JSON Lines or CSV
 //
 // A text file is one document whose id is its base name without extension;
-// a JSON Lines file holds one document per line ({"id","text",...}), whose id
-// is its "id" field or line-N (N = 1-based line number) when it has none,
-// and whose other fields pass through as "meta". This is what the parley CLI
-// does with the same input.
+// a JSON Lines file holds one document per non-blank line ({"id","text",...}),
+// whose id is its "id" field or line-N (N = 1-based line number) when it has
+// none, and whose other fields pass through as "meta". Input is read with
+// the CLI's own reader and parser (internal/jsonl), so the pipeline does
+// what `parley analyze` does with the same files.
 //
 // # Output order and bytes
 //
@@ -29,7 +30,8 @@
 // the records in memory there, as Beam's textio.Write does.
 //
 // A document that cannot be analyzed (too large, binary, malformed JSON
-// line) yields the spec's error record in its place; the run goes on.
+// line) yields the spec's error record in its place, with the CLI's code
+// and message; the run goes on.
 //
 // # Party matrix
 //
@@ -38,7 +40,9 @@
 //
 //	score = sum_d {score_d * n_d} / sum_d {n_d}
 //
-// positive, negative and n are summed. The sum of score*n is kept as exact
+// positive, negative and n are summed. The CSV form is the bytes of
+// `parley pairs --format csv`; the JSON Lines form has full precision. The
+// sum of score*n is kept as exact
 // partial sums (Shewchuk's algorithm, as Python's math.fsum) so that the
 // result is correctly rounded and does not depend on the order in which the
 // runner combines the documents: the matrix file is deterministic too.
