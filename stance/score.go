@@ -86,17 +86,35 @@ func (x *docIndex) attRelations(a *attribution.Attribution, atts []attribution.A
 	var trig []trigger
 	if l, ok := labelOf(a.Cue.Class); ok {
 		trig = append(trig, x.cueTrigger(cf, ct, a.Cue.Lemma, l))
+	} else if tm, ok := x.cueTerm(cf, ct); ok {
+		// A cue of another class whose words are a stance term
+		// ("demanded", "threatened"): the term gives the cue's stance.
+		l, _ := labelOf(tm.Class)
+		trig = append(trig, trigger{from: cf, to: ct, term: tm.Term, label: l, weight: tm.Weight, cue: true})
 	}
+	var rels []Relation
 	for _, tm := range x.termsIn(from, to) {
 		if tm.Kind != lexicon.StanceTerm {
 			continue
 		}
-		if l, ok := labelOf(tm.Class); ok {
-			trig = append(trig, trigger{from: tm.Start, to: tm.End, term: tm.Term, label: l, weight: tm.Weight})
+		l, ok := labelOf(tm.Class)
+		if !ok {
+			continue
 		}
+		t := trigger{from: tm.Start, to: tm.End, term: tm.Term, label: l, weight: tm.Weight}
+		if len(trig) == 0 || !trig[0].cue {
+			// Reported speech whose content narrates an event of other
+			// parties ("Russia has threatened to ..., the Washington Post
+			// reported"): the relation is the content subject's.
+			if r := x.reportedEvent(t, from, to, a); len(r) > 0 {
+				rels = append(rels, r...)
+				continue
+			}
+		}
+		trig = append(trig, t)
 	}
 	if len(trig) == 0 {
-		return nil
+		return rels
 	}
 	// The hedge scope runs from the start of the cue's clause (so that
 	// "reportedly criticised" counts) to the end of the content.
@@ -108,7 +126,44 @@ func (x *docIndex) attRelations(a *attribution.Attribution, atts []attribution.A
 	if len(pairs) == 0 && (r.Label == Deny || r.Label == Reject) {
 		pairs = ownerPairs(a, atts)
 	}
-	return expand(r, pairs, a.Sentence, a.ID)
+	return append(rels, expand(r, pairs, a.Sentence, a.ID)...)
+}
+
+// cueTerm returns the stance term that covers exactly the cue tokens
+// [from, to), if any.
+func (x *docIndex) cueTerm(from, to int) (lexicon.TermMatch, bool) {
+	for _, tm := range x.termsIn(from, to) {
+		if _, ok := labelOf(tm.Class); ok && tm.Kind == lexicon.StanceTerm && tm.Start == from && tm.End == to {
+			return tm, true
+		}
+	}
+	return lexicon.TermMatch{}, false
+}
+
+// reportedEvent scores a stance trigger t of the content [from, to) of
+// the report a as a narrated event when a party other than the source's
+// is named before it in its clause inside the content: the relations are
+// narrated ones (see narratedAt) of that subject, carried by a.
+func (x *docIndex) reportedEvent(t trigger, from, to int, a *attribution.Attribution) []Relation {
+	cs := max(x.clauseStart(t.from, from), from)
+	own := true
+	for _, p := range x.partiesIn(cs, t.from) {
+		if !slices.Contains(a.Source.Parties, p.code) {
+			own = false
+		}
+	}
+	if own {
+		return nil
+	}
+	outside := make([]bool, len(x.doc.Tokens))
+	for j := range outside {
+		outside[j] = j < from || j >= to
+	}
+	rels := x.narratedAt(t, outside, nil)
+	for i := range rels {
+		rels[i].Attribution = a.ID
+	}
+	return rels
 }
 
 func clampSent(i, n int) int {
