@@ -74,12 +74,12 @@ func analyzeFunc(t *testing.T) AnalyzeFunc {
 	return a.Analyze
 }
 
-// Quality floors in percent: the attribution owner raises them as the
-// analyzer improves (goal on PolNeAR dev, normalized exact F1: source 60,
-// cue 60, content 45).
+// Quality floors in percent, raised as the analyzer improves. PolNeAR dev,
+// normalized exact F1, measured 62.0 / 62.5 / 49.3 (source / cue / content);
+// the floors sit just below. The seed is pinned: every required gold span.
 var (
-	polnearDevFloor = map[SpanType]float64{SourceSpan: 0, CueSpan: 0, ContentSpan: 0}
-	seedFloor       = map[SpanType]float64{SourceSpan: 0, CueSpan: 0, ContentSpan: 0}
+	polnearDevFloor = map[SpanType]float64{SourceSpan: 60, CueSpan: 60, ContentSpan: 47}
+	seedFloor       = map[SpanType]float64{SourceSpan: 100, CueSpan: 100, ContentSpan: 100}
 )
 
 func TestPolNeARDevFloor(t *testing.T) {
