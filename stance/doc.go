@@ -39,6 +39,14 @@
 //     holds in both directions between the pair ("their positions
 //     coincided"); any other goes from each source to the other member(s).
 //
+// A stance term in the content of reported speech (a report, assertion or
+// belief cue) whose clause names a party other than the source's before it
+// is that party's narrated relation, carried by the attribution: "The
+// Turkish and Greek sides have agreed to share information, a UN official
+// said" → TUR ↔ GRC agree, not UN → TUR. A cue of another class whose
+// words are a stance term states that stance ("China demanded that the
+// United States ..." → CHN → USA criticize).
+//
 // A report whose content holds another attribution ("state media reported
 // that Xi said ...") yields nothing itself: the inner speaker's stance is
 // the one stated.
