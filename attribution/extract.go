@@ -27,6 +27,14 @@ func Extract(doc *segment.Doc, lex *lexicon.Lexicon) []Attribution {
 	return x.finish()
 }
 
+// Bounds that keep the cost linear in the input whatever its shape: no
+// content, left or right of a cue, is longer than maxSpan tokens, and no
+// look-back over earlier attributions goes further than maxScan.
+const (
+	maxSpan = 200
+	maxScan = 32
+)
+
 // extractor holds one document's look-up tables.
 type extractor struct {
 	doc  *segment.Doc
@@ -865,7 +873,7 @@ func (x *extractor) clauseStart(i int) bool {
 // sharedSubject returns the source of "X denied P and said Q" for the
 // second cue, where token j is the conjunction.
 func (x *extractor) sharedSubject(si, j int) *Source {
-	for i := len(x.out) - 1; i >= 0 && x.out[i].Sentence == si; i-- {
+	for i := len(x.out) - 1; i >= 0 && x.out[i].Sentence == si && len(x.out)-i <= maxScan; i-- {
 		if x.out[i].Source != nil && x.out[i].Cue.Start < x.toks[j].Start && x.out[i].Type != AccordingTo {
 			cp := *x.out[i].Source
 			return &cp
@@ -879,7 +887,8 @@ func (x *extractor) sharedSubject(si, j int) *Source {
 func (x *extractor) clauseSubject(si, j int) *Source {
 	s := x.doc.Sentences[si]
 	start := s.First
-	for i := j - 1; i > s.First; i-- {
+	start = max(start, j-maxSpan)
+	for i := j - 1; i > start; i-- {
 		if n := x.norm(i); n == ";" || n == "while" || n == "whereas" || n == "but" {
 			start = i + 1
 			break
@@ -908,7 +917,7 @@ func (x *extractor) clauseSubject(si, j int) *Source {
 // punctuation.
 func (x *extractor) contentEnd(s segment.Sentence) int {
 	end := s.Last
-	for end > s.First {
+	for end > s.First && s.Last-end < maxScan {
 		t := x.toks[end-1]
 		if t.Kind == segment.Punct && strings.ContainsAny(t.Text, ".!?;,") {
 			end--
@@ -1021,6 +1030,7 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 // conjunction that opens another attributed clause, at ", according to",
 // at an apposed cue noun, or at end.
 func (x *extractor) cutContent(i, end int) int {
+	end = min(end, i+maxSpan)
 	for k := i + 1; k < end; k++ {
 		n := x.norm(k)
 		switch {
@@ -1082,7 +1092,7 @@ func (x *extractor) opensAttributedClause(i, end int) bool {
 // leftContent returns the content before a cue or source: from the start
 // of sentence s to token k (exclusive).
 func (x *extractor) leftContent(s segment.Sentence, k int) (segment.Span, Type) {
-	a := s.First
+	a := max(s.First, k-maxSpan)
 	for a < k && (x.toks[a].Kind == segment.Punct) {
 		a++
 	}
@@ -1200,7 +1210,7 @@ func (x *extractor) citing(si int, c lexicon.CueMatch, first int) {
 	}
 	main := -1
 	cs := x.toks[c.Start].Start
-	for i := first; i < len(x.out); i++ {
+	for i := max(first, len(x.out)-maxScan); i < len(x.out); i++ {
 		if main < 0 || abs(x.out[i].Cue.Start-cs) < abs(x.out[main].Cue.Start-cs) {
 			main = i
 		}
