@@ -46,6 +46,18 @@ type Dataset struct {
 	Weights  string `json:"weights,omitempty"`  // emergent, fnc1: claim-model weights written by 'parley fit' (default: embedded)
 	Pred     string `json:"pred,omitempty"`     // a prediction file; empty: run the system
 	Compare  string `json:"compare,omitempty"`  // a second prediction file compared with the first (paired)
+	// Anchors are published or reference numbers shown beside parley's in
+	// the suite report's summary.
+	Anchors []Anchor `json:"anchors,omitempty"`
+}
+
+// Anchor is a reference number for a dataset: a published system's
+// result on one headline metric of the summary ("source F1", "accuracy",
+// "FNC score", "relation F1"), in percent.
+type Anchor struct {
+	System string  `json:"system"`
+	Metric string  `json:"metric"`
+	Value  float64 `json:"value"`
 }
 
 // Config holds the settings of a run.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,7 +83,6 @@ func RunSuite(s *Suite, sys Systems, cfg Config, outDir string) (*SuiteReport, e
 	}
 	rep := &SuiteReport{Seed: s.Seed, Boot: s.Boot, Theta: Num(theta)}
 	var md bytes.Buffer
-	fmt.Fprintf(&md, "# parley evaluation\n\nBootstrap: %d resamples of documents, seed %d; overlap threshold θ = %g.\n\n", s.Boot, s.Seed, theta)
 	for i, ds := range s.Datasets {
 		start := time.Now()
 		cfg.logf("[%d/%d] %s (%s)", i+1, len(s.Datasets), ds.Name, ds.Format)
@@ -103,6 +103,10 @@ func RunSuite(s *Suite, sys Systems, cfg Config, outDir string) (*SuiteReport, e
 			}
 		}
 	}
+	var head bytes.Buffer
+	fmt.Fprintf(&head, "# parley evaluation\n\nBootstrap: %d resamples of documents, seed %d; overlap threshold θ = %g.\n\n", s.Boot, s.Seed, theta)
+	writeSummary(&head, s.Datasets, rep.Results)
+	md = *bytes.NewBuffer(append(head.Bytes(), md.Bytes()...))
 	js, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
@@ -124,4 +128,68 @@ func fileSafe(name string) string {
 		}
 		return '_'
 	}, name)
+}
+
+// headline is one summary row: a metric of a result, in percent, with its
+// 95 % interval (NaN when there is none).
+type headline struct {
+	metric        string
+	value, lo, hi float64
+}
+
+// headlines picks the metrics a reader looks at first: exact span F1 for
+// attribution, accuracy or the FNC score for claims, relation F1 for
+// relations, the pass count for the peer cases.
+func headlines(r *Result) []headline {
+	var out []headline
+	if ex, ok := r.Spans["exact"]; ok {
+		for _, t := range []string{"source", "cue", "content"} {
+			s := ex[t]
+			out = append(out, headline{t + " F1", 100 * float64(s.F1), 100 * float64(s.F1Lo), 100 * float64(s.F1Hi)})
+		}
+	}
+	if r.Relations != nil {
+		s := r.Relations
+		out = append(out, headline{"relation F1", 100 * float64(s.F1), 100 * float64(s.F1Lo), 100 * float64(s.F1Hi)})
+	}
+	if c := r.Claims; c != nil {
+		if c.FNCPercent != nil {
+			out = append(out, headline{"FNC score", 100 * c.FNCPercent.Value, 100 * c.FNCPercent.Lo, 100 * c.FNCPercent.Hi})
+		}
+		out = append(out, headline{"accuracy", 100 * c.Accuracy.Value, 100 * c.Accuracy.Lo, 100 * c.Accuracy.Hi})
+		for _, l := range c.Labels {
+			s := c.PerClass[l]
+			out = append(out, headline{l + " F1", 100 * float64(s.F1), 100 * float64(s.F1Lo), 100 * float64(s.F1Hi)})
+		}
+	}
+	if p := r.Peer; p != nil && p.Checked > 0 {
+		out = append(out, headline{"passed", 100 * float64(p.Passed) / float64(p.Checked), math.NaN(), math.NaN()})
+	}
+	return out
+}
+
+// writeSummary writes one table row per headline metric of each dataset,
+// with the dataset's anchors for that metric beside parley's number.
+func writeSummary(w *bytes.Buffer, datasets []Dataset, results []*Result) {
+	w.WriteString("## Summary\n\n| dataset | metric | parley | 95 % CI | reference |\n|---|---|---:|---:|---|\n")
+	for i, r := range results {
+		var anchors []Anchor
+		if i < len(datasets) {
+			anchors = datasets[i].Anchors
+		}
+		for _, h := range headlines(r) {
+			ci := "–"
+			if !math.IsNaN(h.lo) {
+				ci = fmt.Sprintf("%.1f–%.1f", h.lo, h.hi)
+			}
+			var refs []string
+			for _, a := range anchors {
+				if a.Metric == h.metric {
+					refs = append(refs, fmt.Sprintf("%s %.1f", a.System, a.Value))
+				}
+			}
+			fmt.Fprintf(w, "| %s | %s | %.1f | %s | %s |\n", r.Name, h.metric, h.value, ci, strings.Join(refs, "; "))
+		}
+	}
+	w.WriteString("\n")
 }

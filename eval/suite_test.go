@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,4 +46,21 @@ func TestRunSuiteWritesReport(t *testing.T) {
 	}
 	_, err = RunSuite(&Suite{Datasets: []Dataset{{Name: "x", Format: FormatEmergent, Gold: gold}}}, Systems{}, Config{}, dir)
 	assert.ErrorContains(t, err, "no claim model")
+}
+
+// TestSummaryAnchors: the summary puts a dataset's anchors beside the
+// matching headline metric, and only there.
+func TestSummaryAnchors(t *testing.T) {
+	r := &Result{Name: "polnear-test", Spans: map[string]map[string]Score{"exact": {
+		"source":  {F1: 0.62, F1Lo: 0.6, F1Hi: 0.64},
+		"cue":     {F1: 0.5, F1Lo: 0.4, F1Hi: 0.6},
+		"content": {F1: 0.25, F1Lo: 0.2, F1Hi: 0.3},
+	}}}
+	ds := Dataset{Name: "polnear-test", Anchors: []Anchor{{System: "BERT-CofeNet", Metric: "source F1", Value: 83.2}}}
+	var b bytes.Buffer
+	writeSummary(&b, []Dataset{ds}, []*Result{r})
+	out := b.String()
+	assert.Contains(t, out, "| polnear-test | source F1 | 62.0 | 60.0–64.0 | BERT-CofeNet 83.2 |\n")
+	assert.Contains(t, out, "| polnear-test | cue F1 | 50.0 | 40.0–60.0 |  |\n")
+	assert.Contains(t, out, "| polnear-test | content F1 | 25.0 | 20.0–30.0 |  |\n")
 }
