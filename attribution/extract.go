@@ -973,6 +973,9 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			if x.norm(k) == "to" {
 				if x.rightNP(i, k) == k {
 					i = k
+				} else if x.norm(k-1) == "not" && x.rightNP(i, k-1) == k-1 {
+					// "urged people not to spread rumors"
+					i = k - 1
 				}
 				break
 			}
@@ -995,10 +998,28 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			}
 		}
 	}
-	if objectTellers[c.Cue.Lemma] {
+	if objectTellers[c.Cue.Lemma] || c.Cue.Lemma == "ask" {
+		// "told a town hall in Salem, New Hampshire on Monday that ...",
+		// "asked the contender if ...".
 		for k := i; k < end && k-i < 14; k++ {
-			if x.norm(k) == "that" {
+			if n := x.norm(k); n == "that" || c.Cue.Lemma == "ask" && (n == "if" || n == "whether") && k > i {
 				i = k
+				if n != "that" {
+					i = k + 1
+				}
+				break
+			}
+			if x.toks[k].Kind == segment.Punct && !x.isPunct(k, ",") || x.isQuote(k) {
+				break
+			}
+		}
+	} else if x.isPunct(i-1, ",") {
+		// "said, among other things, that ...": skip the aside.
+		for k := i; k < end && k-i < 6; k++ {
+			if x.isPunct(k, ",") {
+				if k+1 < end && x.norm(k+1) == "that" {
+					i = k + 1
+				}
 				break
 			}
 			if x.toks[k].Kind == segment.Punct || x.isQuote(k) {
@@ -1095,6 +1116,15 @@ func (x *extractor) leftContent(s segment.Sentence, k int) (segment.Span, Type) 
 	a := max(s.First, k-maxSpan)
 	for a < k && (x.toks[a].Kind == segment.Punct) {
 		a++
+	}
+	// A discourse marker opens the sentence, not the content: "In fact, ...".
+	for m := a; m < k && m-a < 3; m++ {
+		if x.isPunct(m, ",") {
+			if discourseMarker(x.doc.Text[x.toks[a].Start:x.toks[m-1].End]) {
+				a = m + 1
+			}
+			break
+		}
 	}
 	k = x.trimEnd(a, k)
 	if a >= k {
@@ -1388,4 +1418,16 @@ func (x *extractor) finish() []Attribution {
 		res[rank] = a
 	}
 	return res
+}
+
+// discourseMarker reports a sentence adverbial that is no part of the
+// content before it: "In fact", "However", "Meanwhile".
+func discourseMarker(s string) bool {
+	switch strings.ToLower(s) {
+	case "in fact", "however", "meanwhile", "still", "indeed", "moreover", "instead", "yet",
+		"in addition", "of course", "in other words", "nevertheless", "nonetheless", "but",
+		"and", "so", "also", "furthermore", "in short", "for example", "for instance":
+		return true
+	}
+	return false
 }
