@@ -23,14 +23,31 @@ type docIndex struct {
 	cues    []lexicon.CueMatch  // sorted by Start
 	groups  []lexicon.Match     // group nouns: "both sides", "the two countries"
 	sentOf  []int               // token index -> sentence index
+	atts    *attIndex           // the document's attributions
 	dyads   [][]string          // per sentence: the document's two main parties so far
-	bound   []bool              // token index -> clause boundary
+	// prevBound[i] is the last clause boundary before token i, or -1;
+	// nextBound[i] the first at or after i, or len(doc.Tokens).
+	prevBound, nextBound []int32
 }
 
 func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
-	x := &docIndex{doc: doc, sentOf: make([]int, len(doc.Tokens)), bound: make([]bool, len(doc.Tokens))}
+	n := len(doc.Tokens)
+	x := &docIndex{doc: doc, sentOf: make([]int, n), prevBound: make([]int32, n+1), nextBound: make([]int32, n+1)}
+	last := int32(-1)
 	for i, t := range doc.Tokens {
-		x.bound[i] = isBoundary(t)
+		x.prevBound[i] = last
+		if isBoundary(t) {
+			last = int32(i)
+		}
+	}
+	x.prevBound[n] = last
+	next := int32(n)
+	x.nextBound[n] = next
+	for i := n - 1; i >= 0; i-- {
+		if x.prevBound[i+1] == int32(i) {
+			next = int32(i)
+		}
+		x.nextBound[i] = next
 	}
 	counts := map[string]int{}
 	first := map[string]int{}
@@ -110,10 +127,8 @@ func (x *docIndex) tokenRange(sp segment.Span) (int, int) {
 // clauseStart returns the first token index of the clause holding token i,
 // not before lo.
 func (x *docIndex) clauseStart(i, lo int) int {
-	for j := i - 1; j >= lo; j-- {
-		if x.bound[j] {
-			return j + 1
-		}
+	if b := int(x.prevBound[min(max(i, 0), len(x.prevBound)-1)]); b >= 0 && b >= lo {
+		return b + 1
 	}
 	return lo
 }
@@ -121,22 +136,15 @@ func (x *docIndex) clauseStart(i, lo int) int {
 // clauseEnd returns one past the last token index of the clause that
 // starts at token i, not after hi.
 func (x *docIndex) clauseEnd(i, hi int) int {
-	for j := i; j < hi; j++ {
-		if x.bound[j] {
-			return j
-		}
+	if b := int(x.nextBound[min(max(i, 0), len(x.nextBound)-1)]); b < hi {
+		return b
 	}
 	return hi
 }
 
 // boundaryBetween reports whether a clause boundary lies in [from, to).
 func (x *docIndex) boundaryBetween(from, to int) bool {
-	for j := from; j < to; j++ {
-		if x.bound[j] {
-			return true
-		}
-	}
-	return false
+	return from < to && x.clauseEnd(from, to) < to
 }
 
 // partiesIn returns the party mentions that lie inside [from, to).
@@ -161,8 +169,9 @@ func (x *docIndex) termsIn(from, to int) []lexicon.TermMatch {
 
 // hasGroup reports whether a group noun ("both sides") lies in [from, to).
 func (x *docIndex) hasGroup(from, to int) bool {
-	for _, g := range x.groups {
-		if g.Start >= from && g.End <= to {
+	k := sort.Search(len(x.groups), func(k int) bool { return x.groups[k].Start >= from })
+	for ; k < len(x.groups) && x.groups[k].Start < to; k++ {
+		if x.groups[k].End <= to {
 			return true
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // ..."), joint events ("X and Y agreed to ...") and stance terms of a
 // group subject ("X and Y ... reaffirm their strategic partnership").
 // covered marks the tokens of the attributions' sources, cues and contents.
-func (x *docIndex) narrated(covered []bool, atts []attribution.Attribution) []Relation {
+func (x *docIndex) narrated(covered []bool) []Relation {
 	var rels []Relation
 	used := make([]bool, len(x.doc.Tokens))
 	free := func(from, to int) bool {
@@ -29,7 +29,7 @@ func (x *docIndex) narrated(covered []bool, atts []attribution.Attribution) []Re
 			continue
 		}
 		t := x.cueTrigger(c.Start, c.End, c.Cue.Lemma, l)
-		if r := x.narratedAt(t, covered, atts); len(r) > 0 {
+		if r := x.narratedAt(t, covered, 0, len(x.doc.Tokens), true); len(r) > 0 {
 			rels = append(rels, r...)
 			for j := c.Start; j < c.End; j++ {
 				used[j] = true
@@ -42,7 +42,7 @@ func (x *docIndex) narrated(covered []bool, atts []attribution.Attribution) []Re
 			continue
 		}
 		t := trigger{from: tm.Start, to: tm.End, term: tm.Term, label: l, weight: tm.Weight}
-		if r := x.narratedAt(t, covered, atts); len(r) > 0 {
+		if r := x.narratedAt(t, covered, 0, len(x.doc.Tokens), true); len(r) > 0 {
 			rels = append(rels, r...)
 			for j := tm.Start; j < tm.End; j++ {
 				used[j] = true
@@ -56,20 +56,23 @@ func (x *docIndex) narrated(covered []bool, atts []attribution.Attribution) []Re
 // parties named in its clause before it (or the document's pair for a
 // group noun such as "the leaders"); its target is found in the rest of
 // the clause as for attributions. A stance term that is not a verb needs a
-// group subject or a named target.
-func (x *docIndex) narratedAt(t trigger, covered []bool, atts []attribution.Attribution) []Relation {
+// group subject or a named target. The clause is cut at covered tokens
+// (nil: none), at the window [lo, hi) and maxClause tokens away from the
+// trigger. owners tells whether a denial without a target may take the
+// owner of an earlier claim (see attIndex.ownerPairs).
+func (x *docIndex) narratedAt(t trigger, covered []bool, lo, hi int, owners bool) []Relation {
 	si := x.sentOf[t.from]
 	s := x.doc.Sentences[si]
-	cs := x.clauseStart(t.from, s.First)
+	cs := x.clauseStart(t.from, max(s.First, lo, t.from-maxClause))
 	for j := t.from - 1; j >= cs; j-- {
-		if covered[j] {
+		if covered != nil && covered[j] {
 			cs = j + 1
 			break
 		}
 	}
-	ce := x.clauseEnd(t.to, s.Last)
+	ce := x.clauseEnd(t.to, min(s.Last, hi, t.to+maxClause))
 	for j := t.to; j < ce; j++ {
-		if covered[j] {
+		if covered != nil && covered[j] {
 			ce = j
 			break
 		}
@@ -95,11 +98,11 @@ func (x *docIndex) narratedAt(t trigger, covered []bool, atts []attribution.Attr
 	}
 	r := x.relation([]trigger{t}, cs, ce)
 	pairs := x.targets(subject, t.to, ce, r.Label, si, x.hasMutual(cs, ce), group)
-	if len(pairs) == 0 && (r.Label == Deny || r.Label == Reject) {
+	if len(pairs) == 0 && owners && (r.Label == Deny || r.Label == Reject) {
 		self := attribution.Attribution{ID: "", Sentence: si,
 			Source: &attribution.Source{Parties: subject}}
 		self.Cue.Start = x.doc.Tokens[t.from].Start
-		pairs = ownerPairs(&self, atts)
+		pairs = x.atts.ownerPairs(&self)
 	}
 	return expand(r, pairs, si, "")
 }

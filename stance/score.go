@@ -29,6 +29,7 @@ func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexico
 		return nil
 	}
 	x := newIndex(doc, lex)
+	x.atts = newAttIndex(atts)
 	var rels []Relation
 	covered := make([]bool, len(doc.Tokens))
 	for i := range atts {
@@ -39,12 +40,12 @@ func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexico
 				covered[j] = true
 			}
 		}
-		if nested(a, atts) {
+		if x.atts.nested(a) {
 			continue
 		}
-		rels = append(rels, x.attRelations(a, atts)...)
+		rels = append(rels, x.attRelations(a)...)
 	}
-	rels = append(rels, x.narrated(covered, atts)...)
+	rels = append(rels, x.narrated(covered)...)
 	return dedupe(rels)
 }
 
@@ -56,25 +57,9 @@ func attSpans(a *attribution.Attribution) []segment.Span {
 	return sp
 }
 
-// nested reports whether another attribution sits inside a's content
-// ("state media reported that Xi said ..."): the inner speaker's stance is
-// the one stated, so the outer report yields none of its own.
-func nested(a *attribution.Attribution, atts []attribution.Attribution) bool {
-	if a.Cue.Class != lexicon.Report && a.Cue.Class != lexicon.Assert && a.Cue.Class != lexicon.Belief {
-		return false
-	}
-	for j := range atts {
-		b := &atts[j]
-		if b.ID != a.ID && (b.Parent == a.ID || (a.Content.Contains(b.Cue.Span) && b.Cue.Span.Len() > 0)) {
-			return true
-		}
-	}
-	return false
-}
-
 // attRelations scores one attribution: its cue when the cue states a
 // relation, and the stance terms of its content.
-func (x *docIndex) attRelations(a *attribution.Attribution, atts []attribution.Attribution) []Relation {
+func (x *docIndex) attRelations(a *attribution.Attribution) []Relation {
 	if a.Source == nil || len(a.Source.Parties) == 0 {
 		return nil
 	}
@@ -117,14 +102,15 @@ func (x *docIndex) attRelations(a *attribution.Attribution, atts []attribution.A
 		return rels
 	}
 	// The hedge scope runs from the start of the cue's clause (so that
-	// "reportedly criticised" counts) to the end of the content.
+	// "reportedly criticised" counts), at most maxClause tokens back, to
+	// the end of the content.
 	lo, hi := min(cf, from), max(ct, to)
 	sent := x.doc.Sentences[clampSent(a.Sentence, len(x.doc.Sentences))]
-	scopeFrom := x.clauseStart(lo, max(sent.First, 0))
+	scopeFrom := x.clauseStart(lo, max(sent.First, 0, lo-maxClause))
 	r := x.relation(trig, scopeFrom, hi)
 	pairs := x.targets(a.Source.Parties, from, to, r.Label, a.Sentence, x.hasMutual(from, to), isGroupSource(x, a))
 	if len(pairs) == 0 && (r.Label == Deny || r.Label == Reject) {
-		pairs = ownerPairs(a, atts)
+		pairs = x.atts.ownerPairs(a)
 	}
 	return append(rels, expand(r, pairs, a.Sentence, a.ID)...)
 }
@@ -155,11 +141,7 @@ func (x *docIndex) reportedEvent(t trigger, from, to int, a *attribution.Attribu
 	if own {
 		return nil
 	}
-	outside := make([]bool, len(x.doc.Tokens))
-	for j := range outside {
-		outside[j] = j < from || j >= to
-	}
-	rels := x.narratedAt(t, outside, nil)
+	rels := x.narratedAt(t, nil, from, to, false)
 	for i := range rels {
 		rels[i].Attribution = a.ID
 	}
@@ -184,50 +166,6 @@ func isGroupSource(x *docIndex, a *attribution.Attribution) bool {
 	}
 	from, to := x.tokenRange(a.Source.Span)
 	return x.hasGroup(from, to)
-}
-
-// ownerPairs finds the owner of the claim a denial disputes: the source of
-// the closest earlier accusation or assertion in the same or the previous
-// sentence whose parties are not the denier's ("Ukraine and the EU have
-// accused Beijing ..., allegations China denies").
-func ownerPairs(a *attribution.Attribution, atts []attribution.Attribution) [][2]string {
-	var best *attribution.Attribution
-	for j := range atts {
-		b := &atts[j]
-		if b.ID == a.ID || b.Source == nil || len(b.Source.Parties) == 0 {
-			continue
-		}
-		if b.Sentence > a.Sentence || b.Sentence < a.Sentence-1 || b.Cue.Start >= a.Cue.Start {
-			continue
-		}
-		switch b.Cue.Class {
-		case lexicon.Accuse, lexicon.Assert, lexicon.Report, lexicon.Criticize, lexicon.Belief:
-		default:
-			continue
-		}
-		if disjoint(b.Source.Parties, a.Source.Parties) && (best == nil || b.Cue.Start > best.Cue.Start) {
-			best = b
-		}
-	}
-	if best == nil {
-		return nil
-	}
-	var out [][2]string
-	for _, s := range a.Source.Parties {
-		for _, t := range best.Source.Parties {
-			out = append(out, [2]string{s, t})
-		}
-	}
-	return out
-}
-
-func disjoint(a, b []string) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			return false
-		}
-	}
-	return true
 }
 
 // cueTrigger builds the trigger of a stance-class cue. Its weight is that

@@ -12,6 +12,10 @@ const (
 	// maxNegationGap is how many tokens a negation may stand before the
 	// term it negates, within the same clause ("has not yet publicly backed").
 	maxNegationGap = 4
+	// maxClause bounds how far a clause reaches from the trigger or cue
+	// for the hedge scope, the narrated subject and target, in tokens: a
+	// long unpunctuated sentence then costs linear time.
+	maxClause = 200
 )
 
 // ClassWeights are the weights of a stance-class cue ("denies", "accused",
