@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -21,6 +23,7 @@ import (
 	"github.com/parleylab/parley/internal/atomicfile"
 	"github.com/parleylab/parley/internal/jsonl"
 	"github.com/parleylab/parley/internal/pipeline"
+	"github.com/parleylab/parley/internal/recenc"
 )
 
 // Exit statuses of the CLI (documented in README.md).
@@ -219,7 +222,8 @@ type result struct {
 	in       inputDoc
 	id       string
 	record   []byte
-	code     string // error-record code; "" when the document was analyzed
+	buf      *[]byte // record's buffer, from recordBufs
+	code     string  // error-record code; "" when the document was analyzed
 	message  string
 	warnings []string
 }
@@ -261,7 +265,10 @@ func (b *batch) work(in inputDoc) (res result) {
 	}
 	doc.Meta = meta
 	res.warnings = append(res.warnings, doc.Warnings...)
-	res.record, err = b.encode(doc)
+	rec, err := recenc.AppendDocument(res.buffer(), doc)
+	if err == nil {
+		err = b.finish(&res, rec)
+	}
 	if err != nil {
 		b.fail(&res, "internal", err.Error())
 	}
@@ -271,26 +278,47 @@ func (b *batch) work(in inputDoc) (res result) {
 // fail turns res into an error record.
 func (b *batch) fail(res *result, code, message string) {
 	res.code, res.message = code, message
-	rec := parley.ErrorRecord{Schema: parley.Schema, ID: res.id, Line: res.in.line,
-		Error: parley.RecordError{Code: code, Message: message}}
-	var err error
-	if res.record, err = b.encode(rec); err != nil {
-		// An ErrorRecord holds only strings and an int: it always encodes.
+	rec := recenc.AppendErrorRecord(res.buffer(), &parley.ErrorRecord{Schema: parley.Schema,
+		ID: res.id, Line: res.in.line, Error: parley.RecordError{Code: code, Message: message}})
+	if err := b.finish(res, rec); err != nil {
+		// An ErrorRecord holds only strings and an int: it is always valid JSON.
 		panic(err)
 	}
 }
 
-// encode returns the record line of v: exactly json.Marshal(v) and "\n",
-// or indented JSON under --pretty.
-func (b *batch) encode(v any) ([]byte, error) {
-	var out []byte
-	var err error
-	if b.flags.pretty {
-		out, err = json.MarshalIndent(v, "", "  ")
-	} else {
-		out, err = json.Marshal(v)
+// recordBufs recycles record buffers: work takes one (result.buffer), emit
+// gives it back once the record is written. Buffers larger than
+// maxPooledRecord are left to the garbage collector, so that one huge
+// document does not pin its memory for the rest of the run.
+var recordBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledRecord = 1 << 20
+
+// buffer returns res's record buffer, emptied, taking one from recordBufs
+// the first time.
+func (res *result) buffer() []byte {
+	if res.buf == nil {
+		res.buf = recordBufs.Get().(*[]byte)
 	}
-	return append(out, '\n'), err
+	return (*res.buf)[:0]
+}
+
+// finish makes rec, the JSON encoding of res's record (exactly
+// json.Marshal's bytes, see internal/recenc), its output line: rec and
+// "\n", or indented JSON under --pretty (exactly json.MarshalIndent's
+// bytes, which are json.Marshal's indented).
+func (b *batch) finish(res *result, rec []byte) error {
+	if b.flags.pretty {
+		var ind bytes.Buffer
+		if err := json.Indent(&ind, rec, "", "  "); err != nil {
+			return err
+		}
+		rec = append(rec[:0], ind.Bytes()...)
+	}
+	rec = append(rec, '\n')
+	*res.buf = rec
+	res.record = rec
+	return nil
 }
 
 // emit writes one result, in input order, and reports on standard error.
@@ -311,6 +339,9 @@ func (b *batch) emit(res result) error {
 		}
 	}
 	_, err := b.out.Write(res.record)
+	if res.buf != nil && cap(res.record) <= maxPooledRecord {
+		recordBufs.Put(res.buf)
+	}
 	return err
 }
 

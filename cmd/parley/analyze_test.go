@@ -460,6 +460,13 @@ func TestAnalyzePretty(t *testing.T) {
 	code, out, errs := cli(t, `{"id":"p","text":"Moscow said talks would resume."}`+"\n"+`{"id":"q"}`, "analyze", "--pretty")
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "\n  \"id\": \"p\",\n")
+	a, err := parley.New(parley.DefaultConfig())
+	require.NoError(t, err)
+	doc, err := a.Analyze("p", "Moscow said talks would resume.")
+	require.NoError(t, err)
+	want, err := json.MarshalIndent(doc, "", "  ")
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(out, string(want)+"\n{\n"), "the first record is json.MarshalIndent's:\n%s", out)
 	dec := json.NewDecoder(strings.NewReader(out))
 	var ids []string
 	for dec.More() {
