@@ -38,6 +38,6 @@
 //
 // Encoding reuses the caller's buffer and allocates nothing for a record
 // without meta (a small slice of sorted keys otherwise). See
-// BenchmarkAppendDocument and BenchmarkMarshalRecord in the repository's
-// root package.
+// BenchmarkAppendDocument in this package, and BenchmarkMarshalRecord
+// (json.Marshal against this encoder) in the repository's root package.
 package recenc
