@@ -49,12 +49,14 @@ func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
 		}
 		x.nextBound[i] = next
 	}
-	counts := map[string]int{}
-	first := map[string]int{}
+	var tally partyTally
 	x.dyads = make([][]string, len(doc.Sentences))
+	x.parties = make([]partyHit, 0, n/16+1)
+	x.terms = make([]lexicon.TermMatch, 0, n/12+1)
+	x.cues = make([]lexicon.CueMatch, 0, n/24+1)
 	for si, s := range doc.Sentences {
 		if s.First < 0 || s.Last > len(doc.Tokens) || s.First >= s.Last {
-			x.dyads[si] = dyadOf(counts, first)
+			x.dyads[si] = tally.dyad()
 			continue
 		}
 		toks := doc.Tokens[s.First:s.Last]
@@ -64,10 +66,7 @@ func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
 		for _, m := range lex.MatchParties(toks) {
 			h := partyHit{start: s.First + m.Start, end: s.First + m.End, code: m.Party.Code}
 			x.parties = append(x.parties, h)
-			counts[h.code]++
-			if _, ok := first[h.code]; !ok {
-				first[h.code] = len(first)
-			}
+			tally.add(h.code)
 		}
 		for _, m := range lex.MatchTerms(toks) {
 			m.Start += s.First
@@ -84,32 +83,67 @@ func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
 				x.groups = append(x.groups, lexicon.Match{Start: s.First + m.Start, End: s.First + m.End})
 			}
 		}
-		x.dyads[si] = dyadOf(counts, first)
+		x.dyads[si] = tally.dyad()
 	}
 	return x
 }
 
-// dyadOf returns the two most mentioned parties so far (ties: the earlier
-// first mention), the referent of "the two countries" and "their" when the
-// sentence names no group itself.
-func dyadOf(counts, first map[string]int) []string {
-	if len(counts) < 2 {
+// partyTally counts the mentions of each party so far and keeps the two
+// most mentioned (ties: the earlier first mention), the referent of "the
+// two countries" and "their" when a sentence names no group itself.
+type partyTally struct {
+	codes  []string // in order of first mention
+	counts []int
+	top    [2]int // indices into codes of the two most mentioned, or -1
+	n      int    // how many of top are set
+	pair   []string
+}
+
+// add counts one mention of code. Counts only grow, so the new two most
+// mentioned are among the old two and code.
+func (p *partyTally) add(code string) {
+	c := slices.Index(p.codes, code)
+	if c < 0 {
+		c = len(p.codes)
+		p.codes = append(p.codes, code)
+		p.counts = append(p.counts, 0)
+	}
+	p.counts[c]++
+	switch {
+	case p.n > 0 && c == p.top[0]:
+	case p.n > 1 && c == p.top[1]:
+		if p.before(c, p.top[0]) {
+			p.top[0], p.top[1] = c, p.top[0]
+		}
+	case p.n == 0:
+		p.top[0], p.n = c, 1
+	case p.before(c, p.top[0]):
+		p.top[0], p.top[1], p.n = c, p.top[0], 2
+	case p.n == 1 || p.before(c, p.top[1]):
+		p.top[1], p.n = c, 2
+	}
+}
+
+// before reports whether party a ranks before party b.
+func (p *partyTally) before(a, b int) bool {
+	return p.counts[a] > p.counts[b] || (p.counts[a] == p.counts[b] && a < b)
+}
+
+// dyad returns the two most mentioned parties so far, sorted, or nil
+// when fewer than two were named. The slice is shared until the pair
+// changes: callers must not modify it.
+func (p *partyTally) dyad() []string {
+	if p.n < 2 {
 		return nil
 	}
-	codes := make([]string, 0, len(counts))
-	for c := range counts {
-		codes = append(codes, c)
+	a, b := p.codes[p.top[0]], p.codes[p.top[1]]
+	if a > b {
+		a, b = b, a
 	}
-	sort.Slice(codes, func(i, j int) bool {
-		a, b := codes[i], codes[j]
-		if counts[a] != counts[b] {
-			return counts[a] > counts[b]
-		}
-		return first[a] < first[b]
-	})
-	d := []string{codes[0], codes[1]}
-	slices.Sort(d)
-	return d
+	if p.pair == nil || p.pair[0] != a || p.pair[1] != b {
+		p.pair = []string{a, b}
+	}
+	return p.pair
 }
 
 // tokenRange returns the half-open token index range of the tokens that lie
