@@ -47,6 +47,51 @@ func BenchmarkMatchTerms(b *testing.B) {
 	}
 }
 
+func BenchmarkMatchRoles(b *testing.B) {
+	l := defaultLex(b)
+	text, toks := seedArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.MatchRoles(toks)
+	}
+}
+
+// BenchmarkMatchAll calls the four Match methods, what Annotate replaces.
+func BenchmarkMatchAll(b *testing.B) {
+	l := defaultLex(b)
+	text, toks := seedArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.MatchCues(toks)
+		l.MatchParties(toks)
+		l.MatchRoles(toks)
+		l.MatchTerms(toks)
+	}
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	l := defaultLex(b)
+	text, toks := seedArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Annotate(toks)
+	}
+}
+
+func BenchmarkAnnotateSentences(b *testing.B) {
+	l := defaultLex(b)
+	text, _ := seedArticle(b)
+	doc := segment.Parse(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.AnnotateSentences(doc.Tokens, doc.Sentences)
+	}
+}
+
 func BenchmarkLoadDefaultData(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

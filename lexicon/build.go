@@ -6,8 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// node is a node of a token trie keyed by token norms. ids holds entry
-// indices + 1 (0: none); their meaning depends on the trie (see build).
+// node is a node of a token trie keyed by token norms, the form in which
+// build collects the entries before compile turns it into a trie keyed by
+// word ids. ids holds entry indices + 1 (0: none); their meaning depends
+// on the trie (see build).
 type node struct {
 	next map[string]*node
 	ids  []int32
@@ -31,35 +33,65 @@ func (n *node) insert(keys []string, width int) *node {
 	return n
 }
 
+// tables are the string-keyed tries of a lexicon.
+type tables struct {
+	cues, cueStem, parties, roles, terms *node
+	names                                map[string]string
+	termList                             []termEntry
+	termStem                             map[string]int32 // stem of a one-word stance term -> termList index + 1
+	nt                                   int32            // the negation entry "n't" + 1, or 0
+}
+
 // build compiles the tables of src.
 func build(version string, src sources) *Lexicon {
-	l := &Lexicon{Version: version, src: src}
-	l.buildCues()
-	l.buildParties()
-	l.buildRoles()
-	l.buildTerms()
+	t := buildTables(src)
+	l := &Lexicon{Version: version, src: src, names: t.names, termList: t.termList, nt: t.nt}
+	termStem := &node{}
+	for s, id := range t.termStem {
+		termStem.insert([]string{s}, 1).ids[0] = id
+	}
+	words := map[string]int32{}
+	for _, n := range []*node{t.cues, t.cueStem, t.parties, t.roles, t.terms, termStem} {
+		n.collect(words)
+	}
+	l.words = words
+	l.cues = compile(t.cues, words)
+	l.cueStem = compile(t.cueStem, words)
+	l.parties = compile(t.parties, words)
+	l.roles = compile(t.roles, words)
+	l.terms = compile(t.terms, words)
+	l.termStem = compile(termStem, words)
 	return l
 }
 
+func buildTables(src sources) *tables {
+	t := &tables{}
+	t.buildCues(src.cues)
+	t.buildParties(src.parties)
+	t.buildRoles(src.roles)
+	t.buildTerms(&src.terms)
+	return t
+}
+
 // Cue trie: ids[0] is the verb, preposition or colon reading of a surface,
-// ids[1] its noun reading. A later entry overrides an earlier one.
-func (l *Lexicon) buildCues() {
-	l.cues = &node{}
-	for i, e := range l.src.cues {
+// ids[1] its noun reading. A later entry overrides an earlier one. The
+// cueStem trie holds the verbs without forms, keyed by the stem of their
+// first word.
+func (t *tables) buildCues(cues []cueEntry) {
+	t.cues = &node{}
+	t.cueStem = &node{}
+	for i, e := range cues {
 		slot := 0
 		if e.cue.Kind == Noun {
 			slot = 1
 		}
 		for _, s := range e.surfaces {
-			l.cues.insert(normAll(splitTerm(s)), 2).ids[slot] = int32(i + 1)
+			t.cues.insert(normAll(splitTerm(s)), 2).ids[slot] = int32(i + 1)
 		}
 		if e.fallback {
-			if l.cueStem == nil {
-				l.cueStem = &node{}
-			}
 			keys := normAll(splitTerm(e.cue.Lemma))
 			keys[0] = stem(keys[0])
-			n := l.cueStem.insert(keys, 2)
+			n := t.cueStem.insert(keys, 2)
 			if n.ids[0] == 0 {
 				n.ids[0] = int32(i + 1)
 			}
@@ -69,22 +101,22 @@ func (l *Lexicon) buildCues() {
 
 // Party trie: ids lists every alias with that key (they differ only in
 // case); names maps a code to its canonical name.
-func (l *Lexicon) buildParties() {
-	l.parties = &node{}
-	l.names = map[string]string{}
-	for i, e := range l.src.parties {
-		n := l.parties.insert(partyKeys(e.raw), 0)
+func (t *tables) buildParties(parties []partyEntry) {
+	t.parties = &node{}
+	t.names = map[string]string{}
+	for i, e := range parties {
+		n := t.parties.insert(partyKeys(e.raw), 0)
 		n.ids = append(n.ids, int32(i+1))
 		if !e.guard && (e.party.Kind == Country || e.party.Kind == Org) {
-			if _, ok := l.names[e.party.Code]; !ok {
-				l.names[e.party.Code] = e.name()
+			if _, ok := t.names[e.party.Code]; !ok {
+				t.names[e.party.Code] = e.name()
 			}
 		}
 	}
 	// a code named only by capitals, seats, demonyms or media takes its first alias
-	for _, e := range l.src.parties {
-		if _, ok := l.names[e.party.Code]; !ok && !e.guard {
-			l.names[e.party.Code] = e.name()
+	for _, e := range parties {
+		if _, ok := t.names[e.party.Code]; !ok && !e.guard {
+			t.names[e.party.Code] = e.name()
 		}
 	}
 }
@@ -97,30 +129,29 @@ func (e *partyEntry) name() string {
 	return e.alias
 }
 
-func (l *Lexicon) buildRoles() {
-	l.roles = &node{}
-	for i, e := range l.src.roles {
-		l.roles.insert(normAll(splitTerm(e.term)), 1).ids[0] = int32(i + 1)
+func (t *tables) buildRoles(roles []roleEntry) {
+	t.roles = &node{}
+	for i, e := range roles {
+		t.roles.insert(normAll(splitTerm(e.term)), 1).ids[0] = int32(i + 1)
 	}
 }
 
-// Term trie: ids[k] is the entry of TermKind k, indices into l.termList.
-func (l *Lexicon) buildTerms() {
-	l.terms = &node{}
-	l.termStem = map[string]int32{}
-	l.termList = nil
-	for k := range l.src.terms {
-		for _, e := range l.src.terms[k] {
-			l.termList = append(l.termList, e)
-			id := int32(len(l.termList))
+// Term trie: ids[k] is the entry of TermKind k, indices into termList.
+func (t *tables) buildTerms(terms *[4][]termEntry) {
+	t.terms = &node{}
+	t.termStem = map[string]int32{}
+	for k := range terms {
+		for _, e := range terms[k] {
+			t.termList = append(t.termList, e)
+			id := int32(len(t.termList))
 			keys := normAll(splitTerm(e.term))
-			l.terms.insert(keys, 4).ids[k] = id
+			t.terms.insert(keys, 4).ids[k] = id
 			if e.kind == Negation && keys[0] == "n't" && len(keys) == 1 {
-				l.nt = id
+				t.nt = id
 			}
 			if e.kind == StanceTerm && len(keys) == 1 {
-				if s := stem(keys[0]); l.termStem[s] == 0 {
-					l.termStem[s] = id
+				if s := stem(keys[0]); t.termStem[s] == 0 {
+					t.termStem[s] = id
 				}
 			}
 		}

@@ -27,18 +27,17 @@ type Lexicon struct {
 
 	src sources // the entries it was compiled from
 
-	cues    *node // see buildCues
-	cueStem *node // verbs without forms, keyed by the stem of their first word
-
-	parties *node
+	words   map[string]int32 // the words of the tries -> id (see trie.go)
+	cues    trie             // see buildCues
+	cueStem trie             // verbs without forms, keyed by the stem of their first word
+	parties trie
 	names   map[string]string // code -> canonical name
+	roles   trie
+	terms   trie
 
-	roles *node
-
-	terms    *node
 	termList []termEntry
-	termStem map[string]int32 // stem of a one-word stance term -> termList index + 1
-	nt       int32            // the negation entry "n't" + 1, or 0
+	termStem trie  // stems of one-word stance terms; ids[0] is the termList index + 1
+	nt       int32 // the negation entry "n't" + 1, or 0
 }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {

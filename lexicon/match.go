@@ -55,30 +55,72 @@ type TermMatch struct {
 func (l *Lexicon) MatchCues(toks []segment.Token) []CueMatch {
 	var out []CueMatch
 	for i := 0; i < len(toks); {
-		end, id := longest(l.cues, toks, i, toks[i].Norm, cueID)
-		if id == 0 && l.cueStem != nil && regularForm(&toks[i]) {
-			end, id = longest(l.cueStem, toks, i, stem(toks[i].Norm), cueID)
-		}
+		tw := tokWords{norm: newWord(toks[i].Norm)}
+		end, id := l.cueAt(toks, i, &tw)
 		if id == 0 {
 			i++
 			continue
 		}
-		out = append(out, CueMatch{Match: Match{i, end}, Cue: l.src.cues[id-1].cue})
+		out = l.appendCue(out, toks, i, end, id)
 		i = end
 	}
 	return out
 }
 
+// tokWords are the words of one token for the tries: its norm and, once
+// needed, its stem, so that the tables matched at a token look its norm
+// up and stem it once.
+type tokWords struct {
+	norm    word
+	stem    word
+	stemmed bool
+}
+
+func (l *Lexicon) stemWord(t *segment.Token, tw *tokWords) *word {
+	if !tw.stemmed {
+		tw.stem, tw.stemmed = newWord(stem(t.Norm)), true
+	}
+	return &tw.stem
+}
+
+// cueAt returns the end and cue id (index + 1) of the longest cue at
+// toks[i], or id 0.
+func (l *Lexicon) cueAt(toks []segment.Token, i int, tw *tokWords) (end int, id int32) {
+	end, id = l.longest(l.cues.first(l, &tw.norm), toks, i, cueID)
+	if id == 0 && l.cueStem.root != nil && regularForm(&toks[i]) {
+		end, id = l.longest(l.cueStem.first(l, l.stemWord(&toks[i], tw)), toks, i, cueID)
+	}
+	return end, id
+}
+
+func (l *Lexicon) appendCue(out []CueMatch, toks []segment.Token, i, end int, id int32) []CueMatch {
+	if out == nil {
+		out = make([]CueMatch, 0, (len(toks)-i)/cueDensity+1)
+	}
+	return append(out, CueMatch{Match: Match{i, end}, Cue: l.src.cues[id-1].cue})
+}
+
+// About one token in cueDensity (roleDensity, ...) starts a match in news
+// text; a result slice is first made for the rest of the tokens at that
+// rate, so that it rarely grows.
+const (
+	cueDensity   = 24
+	roleDensity  = 24
+	termDensity  = 12
+	partyDensity = 16
+)
+
 // NounCue returns the noun cue of a one-token surface ("claims",
 // "allegations"), also when MatchCues reads the surface as a verb.
 func (l *Lexicon) NounCue(norm string) (Cue, bool) {
-	if n := l.cues.next[norm]; n != nil && len(n.ids) == 2 && n.ids[1] != 0 {
+	w := newWord(norm)
+	if n := l.cues.first(l, &w); n != nil && len(n.ids) == 2 && n.ids[1] != 0 {
 		return l.src.cues[n.ids[1]-1].cue, true
 	}
 	return Cue{}, false
 }
 
-func cueID(n *node) int32 {
+func cueID(n *tnode) int32 {
 	if len(n.ids) != 2 {
 		return 0
 	}
@@ -88,14 +130,14 @@ func cueID(n *node) int32 {
 	return n.ids[1]
 }
 
-func roleID(n *node) int32 {
+func roleID(n *tnode) int32 {
 	if len(n.ids) == 1 {
 		return n.ids[0]
 	}
 	return 0
 }
 
-func termID(n *node) int32 {
+func termID(n *tnode) int32 {
 	for _, id := range n.ids {
 		if id != 0 {
 			return 1 // any kind: the caller reads them all
@@ -104,35 +146,34 @@ func termID(n *node) int32 {
 	return 0
 }
 
-// longest walks the trie from toks[i] (looked up as first, then by Norm)
-// and returns the end and id of the longest path whose node has an id.
-func longest(root *node, toks []segment.Token, i int, first string, id func(*node) int32) (end int, best int32) {
-	n := root.next[first]
+// longest walks a trie from n, the node of toks[i], and returns the end
+// and id of the longest path whose node has an id.
+func (l *Lexicon) longest(n *tnode, toks []segment.Token, i int, id func(*tnode) int32) (end int, best int32) {
 	for j := i; n != nil; {
 		if v := id(n); v != 0 {
 			end, best = j+1, v
 		}
 		j++
-		if j >= len(toks) || n.next == nil {
+		if j >= len(toks) || len(n.next) == 0 {
 			break
 		}
-		n = n.next[toks[j].Norm]
+		n = n.child(l.words[toks[j].Norm])
 	}
 	return end, best
 }
 
-// longestNode is longest returning the node itself.
-func longestNode(root *node, toks []segment.Token, i int) (end int, best *node) {
-	n := root.next[toks[i].Norm]
+// longestNode is longest on the term trie, returning the node itself.
+func (l *Lexicon) longestNode(toks []segment.Token, i int, w *word) (end int, best *tnode) {
+	n := l.terms.first(l, w)
 	for j := i; n != nil; {
 		if termID(n) != 0 {
 			end, best = j+1, n
 		}
 		j++
-		if j >= len(toks) || n.next == nil {
+		if j >= len(toks) || len(n.next) == 0 {
 			break
 		}
-		n = n.next[toks[j].Norm]
+		n = n.child(l.words[toks[j].Norm])
 	}
 	return end, best
 }
@@ -142,21 +183,30 @@ func longestNode(root *node, toks []segment.Token, i int) (end int, best *node) 
 func (l *Lexicon) MatchRoles(toks []segment.Token) []RoleMatch {
 	var out []RoleMatch
 	for i := 0; i < len(toks); {
-		end, id := longest(l.roles, toks, i, toks[i].Norm, roleID)
+		w := newWord(toks[i].Norm)
+		end, id := l.longest(l.roles.first(l, &w), toks, i, roleID)
 		if id == 0 {
 			i++
 			continue
 		}
-		e := &l.src.roles[id-1]
-		out = append(out, RoleMatch{Match: Match{i, end}, Class: e.class, Plural: e.plural, Refers: e.refers})
+		out = l.appendRole(out, toks, i, end, id)
 		i = end
 	}
 	return out
 }
 
+func (l *Lexicon) appendRole(out []RoleMatch, toks []segment.Token, i, end int, id int32) []RoleMatch {
+	if out == nil {
+		out = make([]RoleMatch, 0, (len(toks)-i)/roleDensity+1)
+	}
+	e := &l.src.roles[id-1]
+	return append(out, RoleMatch{Match: Match{i, end}, Class: e.class, Plural: e.plural, Refers: e.refers})
+}
+
 // Role looks up one token norm ("spokesman") in the role table.
 func (l *Lexicon) Role(norm string) (RoleClass, bool) {
-	if n := l.roles.next[norm]; n != nil {
+	w := newWord(norm)
+	if n := l.roles.first(l, &w); n != nil {
 		if id := roleID(n); id != 0 {
 			return l.src.roles[id-1].class, true
 		}
@@ -174,33 +224,42 @@ func (l *Lexicon) Role(norm string) (RoleClass, bool) {
 func (l *Lexicon) MatchTerms(toks []segment.Token) []TermMatch {
 	var out []TermMatch
 	for i := 0; i < len(toks); {
-		end, n := longestNode(l.terms, toks, i)
-		if n != nil {
-			for _, id := range n.ids {
-				if id != 0 {
-					out = append(out, l.termMatch(i, end, id))
-				}
-			}
-			i = end
-			continue
-		}
-		t := &toks[i]
-		switch {
-		case l.nt != 0 && len(t.Norm) > 3 && strings.HasSuffix(t.Norm, "n't"):
-			out = append(out, l.termMatch(i, i+1, l.nt))
-		case len(l.termStem) > 0 && regularForm(t):
-			if id := l.termStem[stem(t.Norm)]; id != 0 {
-				out = append(out, l.termMatch(i, i+1, id))
-			}
-		}
-		i++
+		tw := tokWords{norm: newWord(toks[i].Norm)}
+		out, i = l.termsAt(out, toks, i, &tw)
 	}
 	return out
 }
 
-func (l *Lexicon) termMatch(start, end int, id int32) TermMatch {
+// termsAt appends the terms at toks[i] and returns the index where
+// matching resumes.
+func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, i int, tw *tokWords) ([]TermMatch, int) {
+	end, n := l.longestNode(toks, i, &tw.norm)
+	if n != nil {
+		for _, id := range n.ids {
+			if id != 0 {
+				out = l.appendTerm(out, toks, i, end, id)
+			}
+		}
+		return out, end
+	}
+	t := &toks[i]
+	switch {
+	case l.nt != 0 && len(t.Norm) > 3 && strings.HasSuffix(t.Norm, "n't"):
+		out = l.appendTerm(out, toks, i, i+1, l.nt)
+	case l.termStem.root != nil && regularForm(t):
+		if n := l.termStem.first(l, l.stemWord(t, tw)); n != nil {
+			out = l.appendTerm(out, toks, i, i+1, n.ids[0])
+		}
+	}
+	return out, i + 1
+}
+
+func (l *Lexicon) appendTerm(out []TermMatch, toks []segment.Token, start, end int, id int32) []TermMatch {
+	if out == nil {
+		out = make([]TermMatch, 0, (len(toks)-start)/termDensity+1)
+	}
 	e := &l.termList[id-1]
-	return TermMatch{Match: Match{start, end}, Term: e.term, Kind: e.kind, Class: e.class, Weight: e.weight}
+	return append(out, TermMatch{Match: Match{start, end}, Term: e.term, Kind: e.kind, Class: e.class, Weight: e.weight})
 }
 
 // MatchParties returns the gazetteer hits in toks, left to right, longest
@@ -218,50 +277,77 @@ func (l *Lexicon) MatchParties(toks []segment.Token) []PartyMatch {
 			i++
 			continue
 		}
-		end, id, spanEnd := l.longestParty(toks, i)
-		if id != 0 {
-			e := &l.src.parties[id-1]
-			if e.guard {
-				i = end
-				continue
-			}
-			givenName := e.givenName && spanEnd == toks[end-1].End && end < len(toks) &&
-				toks[end].Kind == segment.Word && capWord(toks[end].Text)
-			the := e.the && i > 0 && toks[i-1].Norm == "the" && (len(out) == 0 || out[len(out)-1].End < i)
-			if !givenName && (the || !e.needsThe) {
-				start, sp := i, t.Start
-				if the {
-					start, sp = i-1, toks[i-1].Start
-				}
-				out = append(out, PartyMatch{Match: Match{start, end}, Span: segment.Span{Start: sp, End: spanEnd},
-					Party: e.party, Name: l.names[e.party.Code]})
-				i = end
-				continue
-			}
-		}
-		if t.Kind == segment.Word && strings.IndexByte(t.Text, '-') > 0 {
-			out = l.hyphenParts(out, toks, i)
-		}
-		i++
+		w := newWord(partyKey(t.Norm))
+		out, i = l.partiesAt(out, toks, i, &w)
 	}
 	return out
 }
 
+// partiesAt appends the parties at the word or number toks[i], whose party
+// key is w, and returns the index where matching resumes.
+func (l *Lexicon) partiesAt(out []PartyMatch, toks []segment.Token, i int, w *word) ([]PartyMatch, int) {
+	t := &toks[i]
+	end, id, spanEnd := l.longestParty(toks, i, w)
+	if id != 0 {
+		e := &l.src.parties[id-1]
+		if e.guard {
+			return out, end
+		}
+		givenName := e.givenName && spanEnd == toks[end-1].End && end < len(toks) &&
+			toks[end].Kind == segment.Word && capWord(toks[end].Text)
+		the := e.the && i > 0 && toks[i-1].Norm == "the" && (len(out) == 0 || out[len(out)-1].End < i)
+		if !givenName && (the || !e.needsThe) {
+			start, sp := i, t.Start
+			if the {
+				start, sp = i-1, toks[i-1].Start
+			}
+			out = l.appendParty(out, toks, i, PartyMatch{Match: Match{start, end}, Span: segment.Span{Start: sp, End: spanEnd},
+				Party: e.party, Name: l.names[e.party.Code]})
+			return out, end
+		}
+	}
+	if t.Kind == segment.Word && strings.IndexByte(t.Text, '-') > 0 {
+		out = l.hyphenParts(out, toks, i)
+	}
+	return out, i + 1
+}
+
+func (l *Lexicon) appendParty(out []PartyMatch, toks []segment.Token, i int, m PartyMatch) []PartyMatch {
+	if out == nil {
+		out = make([]PartyMatch, 0, (len(toks)-i)/partyDensity+1)
+	}
+	return append(out, m)
+}
+
 // longestParty returns the end, alias id and byte end of the longest
-// alias at toks[i] whose case rules hold. A token with a possessive ending
-// ("China’s", when the tokenizer kept it) may end an alias without it.
-func (l *Lexicon) longestParty(toks []segment.Token, i int) (end int, best int32, spanEnd int) {
-	n := l.parties
+// alias at toks[i] whose case rules hold; w is the party key of toks[i].
+// A token with a possessive ending ("China’s", when the
+// tokenizer kept it) may end an alias without it.
+func (l *Lexicon) longestParty(toks []segment.Token, i int, w *word) (end int, best int32, spanEnd int) {
+	var n *tnode
 	for j := i; j < len(toks); j++ {
 		t := &toks[j]
 		text, last := t.Text, false
-		c := n.next[partyKey(t.Norm)]
+		var c *tnode
+		if j == i {
+			c = l.parties.first(l, w)
+		} else {
+			c = n.child(l.words[partyKey(t.Norm)])
+		}
 		if c == nil {
-			base, ok := cutPossessive(t.Text)
-			if !ok || !strings.HasSuffix(t.Norm, "'s") {
+			if !strings.HasSuffix(t.Norm, "'s") {
 				break
 			}
-			c = n.next[partyKey(t.Norm[:len(t.Norm)-2])]
+			base, ok := cutPossessive(t.Text)
+			if !ok {
+				break
+			}
+			if k := partyKey(t.Norm[:len(t.Norm)-2]); j == i {
+				kw := newWord(k)
+				c = l.parties.first(l, &kw)
+			} else {
+				c = n.child(l.words[k])
+			}
 			text, last = base, true
 			if c == nil {
 				break
@@ -274,7 +360,7 @@ func (l *Lexicon) longestParty(toks []segment.Token, i int) (end int, best int32
 				break
 			}
 		}
-		if last || n.next == nil {
+		if last || len(n.next) == 0 {
 			break
 		}
 	}
@@ -311,11 +397,12 @@ func (l *Lexicon) hyphenParts(out []PartyMatch, toks []segment.Token, i int) []P
 	for text != "" {
 		pt, restT, _ := strings.Cut(text, "-")
 		pn, restN, _ := strings.Cut(nrm, "-")
-		if c := l.parties.next[partyKey(pn)]; c != nil && pt != "" {
+		pw := newWord(partyKey(pn))
+		if c := l.parties.first(l, &pw); c != nil && pt != "" {
 			for _, id := range c.ids {
 				e := &l.src.parties[id-1]
 				if len(e.raw) == 1 && !e.guard && caseOK(e.cases[0], pt, e.raw[0]) {
-					out = append(out, PartyMatch{Match: Match{i, i + 1},
+					out = l.appendParty(out, toks, i, PartyMatch{Match: Match{i, i + 1},
 						Span:  segment.Span{Start: t.Start + off, End: t.Start + off + len(pt)},
 						Party: e.party, Name: l.names[e.party.Code]})
 					break

@@ -1,23 +1,27 @@
 package lexicon
 
 import (
+	"hash/maphash"
 	"strings"
-	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 
 	"github.com/parleylab/parley/segment"
 )
 
-// stemCacheMax bounds the stem cache; past it, stems are computed without
-// being stored, so that arbitrary input cannot grow memory without bound.
-const stemCacheMax = 1 << 16
+// stems caches english.Stem for every Lexicon: stemming is pure. It is a
+// fixed table of 1<<stemCacheBits entries, so that arbitrary input cannot
+// grow memory without bound; a word may sit in one of two slots, chosen
+// by its hash, and evicts the entry of the first when both are taken.
+// Reads take no lock: a slot holds an immutable entry, replaced atomically.
+var stems [1 << stemCacheBits]atomic.Pointer[stemEntry]
 
-// stems caches english.Stem for every Lexicon: stemming is pure.
-var stems = struct {
-	sync.RWMutex
-	m map[string]string
-}{m: map[string]string{}}
+const stemCacheBits = 14
+
+var stemSeed = maphash.MakeSeed()
+
+type stemEntry struct{ word, stem string }
 
 // Stem returns the snowball English stem of word, english.Stem(word, false),
 // from a cache shared by all lexicons; it is safe for concurrent use. The
@@ -26,19 +30,25 @@ var stems = struct {
 func (l *Lexicon) Stem(word string) string { return stem(word) }
 
 func stem(word string) string {
-	stems.RLock()
-	s, ok := stems.m[word]
-	stems.RUnlock()
-	if ok {
-		return s
+	const mask = 1<<stemCacheBits - 1
+	h := maphash.String(stemSeed, word)
+	s1, s2 := &stems[h&mask], &stems[(h>>stemCacheBits)&mask]
+	if e := s1.Load(); e != nil && e.word == word {
+		return e.stem
 	}
-	s = english.Stem(word, false)
-	stems.Lock()
-	if len(stems.m) < stemCacheMax {
-		stems.m[strings.Clone(word)] = s
+	e2 := s2.Load()
+	if e2 != nil && e2.word == word {
+		return e2.stem
 	}
-	stems.Unlock()
-	return s
+	// Clone both: word may be part of a large document, and so may the
+	// stem, which is word itself for a stop word.
+	e := &stemEntry{word: strings.Clone(word), stem: strings.Clone(english.Stem(word, false))}
+	if e2 == nil {
+		s2.Store(e)
+	} else {
+		s1.Store(e)
+	}
+	return e.stem
 }
 
 // regularForm reports whether the stem fallback applies to t: a word of

@@ -1,0 +1,117 @@
+package lexicon
+
+import "github.com/parleylab/parley/segment"
+
+// Annotations are the matches of all the tables in a run of tokens, each
+// list left to right, as the Match methods return them; a list is nil
+// when it has no match.
+type Annotations struct {
+	Cues    []CueMatch
+	Parties []PartyMatch
+	Roles   []RoleMatch
+	Terms   []TermMatch
+}
+
+// Annotate returns what MatchCues, MatchParties, MatchRoles and MatchTerms
+// return for toks, in one pass that looks each token up once for all the
+// tables. Callers that need more than one of the lists should use it.
+func (l *Lexicon) Annotate(toks []segment.Token) *Annotations {
+	a := &Annotations{}
+	l.annotate(a, toks)
+	return a
+}
+
+// AnnotateSentences matches each sentence on its own, as if the Match
+// methods were called on toks[s.First:s.Last], and returns the matches of
+// all the sentences in order, with token indices into toks. Matches never
+// cross a sentence boundary, and a "the" before a party is looked for in
+// the party's sentence only. Sentences whose range is empty or not inside
+// toks are skipped.
+func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Sentence) *Annotations {
+	n := len(toks)
+	a := &Annotations{
+		Cues:    make([]CueMatch, 0, n/cueDensity+1),
+		Parties: make([]PartyMatch, 0, n/partyDensity+1),
+		Roles:   make([]RoleMatch, 0, n/roleDensity+1),
+		Terms:   make([]TermMatch, 0, n/termDensity+1),
+	}
+	for _, s := range sents {
+		if s.First < 0 || s.Last > n || s.First >= s.Last {
+			continue
+		}
+		// Match into the free tail of each list, so that the checks of the
+		// matchers on their previous match see this sentence's only.
+		sa := Annotations{Cues: a.Cues[len(a.Cues):], Parties: a.Parties[len(a.Parties):],
+			Roles: a.Roles[len(a.Roles):], Terms: a.Terms[len(a.Terms):]}
+		l.annotate(&sa, toks[s.First:s.Last])
+		a.Cues = append(a.Cues, shift(sa.Cues, s.First, func(m *CueMatch) *Match { return &m.Match })...)
+		a.Parties = append(a.Parties, shift(sa.Parties, s.First, func(m *PartyMatch) *Match { return &m.Match })...)
+		a.Roles = append(a.Roles, shift(sa.Roles, s.First, func(m *RoleMatch) *Match { return &m.Match })...)
+		a.Terms = append(a.Terms, shift(sa.Terms, s.First, func(m *TermMatch) *Match { return &m.Match })...)
+	}
+	a.Cues = nilIfEmpty(a.Cues)
+	a.Parties = nilIfEmpty(a.Parties)
+	a.Roles = nilIfEmpty(a.Roles)
+	a.Terms = nilIfEmpty(a.Terms)
+	return a
+}
+
+// shift adds off to the token indices of ms and returns ms.
+func shift[M any](ms []M, off int, match func(*M) *Match) []M {
+	for i := range ms {
+		m := match(&ms[i])
+		m.Start += off
+		m.End += off
+	}
+	return ms
+}
+
+func nilIfEmpty[M any](ms []M) []M {
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms
+}
+
+// annotate appends the matches of every table in toks to a. Each table
+// has its own cursor, where its matching resumes; at every token, the
+// norm is looked up once (and stemmed at most once) for all of them. The
+// lists are kept in locals until the end, which spares a write barrier
+// per append while the garbage collector runs.
+func (l *Lexicon) annotate(a *Annotations, toks []segment.Token) {
+	cues, parties, roles, terms := a.Cues, a.Parties, a.Roles, a.Terms
+	var cueNext, roleNext, termNext, partyNext int
+	for i := range toks {
+		t := &toks[i]
+		tw := tokWords{norm: newWord(t.Norm)}
+		if i >= cueNext {
+			cueNext = i + 1
+			if end, id := l.cueAt(toks, i, &tw); id != 0 {
+				cues = l.appendCue(cues, toks, i, end, id)
+				cueNext = end
+			}
+		}
+		if i >= roleNext {
+			roleNext = i + 1
+			if end, id := l.longest(l.roles.first(l, &tw.norm), toks, i, roleID); id != 0 {
+				roles = l.appendRole(roles, toks, i, end, id)
+				roleNext = end
+			}
+		}
+		if i >= termNext {
+			terms, termNext = l.termsAt(terms, toks, i, &tw)
+		}
+		if i >= partyNext {
+			partyNext = i + 1
+			if t.Kind == segment.Word || t.Kind == segment.Number {
+				w := &tw.norm
+				if k := partyKey(t.Norm); len(k) != len(t.Norm) {
+					pw := newWord(k)
+					w = &pw
+				}
+				parties, partyNext = l.partiesAt(parties, toks, i, w)
+			}
+		}
+	}
+	a.Cues, a.Parties, a.Roles, a.Terms = cues, parties, roles, terms
+}
