@@ -58,14 +58,14 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	if r, ok := x.role(i); ok && r != lexicon.Pronoun {
 		return false
 	}
-	if personPronouns[t.Norm] || pluralPronouns[t.Norm] || thingPronouns[t.Norm] {
+	if x.is(i, cPersonPronouns) || x.is(i, cPluralPronouns) || x.is(i, cThingPronouns) {
 		return false
 	}
-	if timeWords[t.Norm] && t.Norm != "may" {
+	if x.is(i, cTimeWords) && t.Norm != "may" {
 		return false
 	}
 	if i == sentStart || i > 0 && x.isQuote(i-1) {
-		if sentenceFunction[t.Norm] || x.verbCueAt(i) {
+		if x.is(i, cSentenceFunction) || x.verbCueAt(i) {
 			return false
 		}
 	}
@@ -83,7 +83,7 @@ func (x *extractor) modifierParties(i, lo int) []string {
 			code = x.parties[p].Party.Code
 			continue
 		}
-		if x.isRoleWord(k) || t.Norm == "'s" || determiners[t.Norm] || t.Cap && t.Kind == segment.Word {
+		if x.isRoleWord(k) || t.Norm == "'s" || x.is(k, cDeterminers) || t.Cap && t.Kind == segment.Word {
 			continue
 		}
 		break
@@ -150,7 +150,7 @@ func (x *extractor) source(a, b int) *Source {
 	src := &Source{Span: segment.Span{Start: x.toks[a].Start, End: x.toks[b-1].End}}
 	if b-a == 1 {
 		n := x.norm(a)
-		if personPronouns[n] || pluralPronouns[n] || thingPronouns[n] {
+		if x.is(a, cPersonPronouns) || x.is(a, cPluralPronouns) || x.is(a, cThingPronouns) {
 			src.Kind = Pronoun
 			if ent := x.antecedent(n, a); ent != nil {
 				src.Resolved = ent.name
@@ -282,7 +282,7 @@ func (x *extractor) groupParties(tok int) []string {
 // mentions, else the last person named; for they, we and it the last
 // source that was not a person.
 func (x *extractor) antecedent(n string, tok int) *entity {
-	if personPronouns[n] {
+	if x.is(tok, cPersonPronouns) {
 		i := sort.Search(len(x.speakers), func(k int) bool { return x.speakers[k].tok >= tok })
 		if i == 0 {
 			return nil

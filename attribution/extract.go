@@ -45,9 +45,10 @@ type extractor struct {
 	cueAt   []int32 // token -> index of the cue starting there, or -1
 	inCue   []int32 // token -> index of the cue covering it, or -1
 	parties []lexicon.PartyMatch
-	partyIn []int32 // token -> first party match covering it, or -1
-	roleIn  []int8  // token -> role class + 1 of a role covering it, or 0
-	quoteBy []int32 // closing-mark token -> index of its quote, or -1; opening marks likewise
+	partyIn []int32     // token -> first party match covering it, or -1
+	roleIn  []int8      // token -> role class + 1 of a role covering it, or 0
+	quoteBy []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
+	cls     []wordClass // token -> its closed word classes
 
 	ents        entities
 	speakers    []speaker // person mentions, in text order
@@ -64,6 +65,10 @@ type draft struct {
 func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon) *extractor {
 	n := len(doc.Tokens)
 	x := &extractor{doc: doc, lex: lex, toks: doc.Tokens}
+	x.cls = make([]wordClass, n)
+	for i := range doc.Tokens {
+		x.cls[i] = tokenClasses[doc.Tokens[i].Norm]
+	}
 	x.cues = lex.MatchCues(doc.Tokens)
 	x.cueAt = filled(n, -1)
 	x.inCue = filled(n, -1)
@@ -111,7 +116,7 @@ func (x *extractor) dropSurnames(ps []lexicon.PartyMatch) []lexicon.PartyMatch {
 	for _, p := range ps {
 		if p.End-p.Start == 1 && p.Start > 0 && p.Party.Kind == lexicon.Country {
 			prev := x.toks[p.Start-1]
-			if prev.Cap && prev.Kind == segment.Word && !sentenceFunction[prev.Norm] && !strings.HasSuffix(prev.Norm, ".") {
+			if prev.Cap && prev.Kind == segment.Word && !x.is(p.Start-1, cSentenceFunction) && !strings.HasSuffix(prev.Norm, ".") {
 				if _, isRole := x.lex.Role(prev.Norm); !isRole && !x.startsSentence(p.Start-1) {
 					continue
 				}
@@ -147,6 +152,9 @@ func filled(n int, v int32) []int32 {
 // --- token predicates ----------------------------------------------------
 
 func (x *extractor) norm(i int) string { return x.toks[i].Norm }
+
+// is reports whether token i belongs to one of the word classes c.
+func (x *extractor) is(i int, c wordClass) bool { return x.cls[i]&c != 0 }
 
 func (x *extractor) isWord(i int) bool {
 	k := x.toks[i].Kind
@@ -231,10 +239,10 @@ func (x *extractor) isVerbLike(i int) bool {
 		return false
 	}
 	n := t.Norm
-	if auxiliaries[n] || x.inCue[i] >= 0 && x.cues[x.inCue[i]].Cue.Kind == lexicon.Verb {
+	if x.is(i, cAuxiliaries) || x.inCue[i] >= 0 && x.cues[x.inCue[i]].Cue.Kind == lexicon.Verb {
 		return true
 	}
-	if nonVerbEd[n] {
+	if x.is(i, cNonVerbEd) {
 		return false
 	}
 	if _, ok := x.role(i); ok {
@@ -273,7 +281,7 @@ func (x *extractor) npWord(i int) bool {
 		return true
 	}
 	if !t.Cap {
-		if subordinators[n] || negators[n] || strings.HasSuffix(n, "n't") || x.isVerbLike(i) || cueAdverbs[n] && !determiners[n] {
+		if x.is(i, cSubordinators) || x.is(i, cNegators) || strings.HasSuffix(n, "n't") || x.isVerbLike(i) || x.is(i, cCueAdverbs) && !x.is(i, cDeterminers) {
 			return false
 		}
 	} else if x.inCue[i] >= 0 && x.cues[x.inCue[i]].Cue.Kind == lexicon.Verb && !x.namePart(i) {
@@ -321,7 +329,7 @@ func (x *extractor) leftNP(j, lo int) int {
 		t := x.toks[i]
 		n := t.Norm
 		if i == j {
-			if !x.npWord(i) || x.isDet(i) || npPrepositions[n] {
+			if !x.npWord(i) || x.isDet(i) || x.is(i, cNpPrepositions) {
 				return j + 1
 			}
 			a = i
@@ -345,19 +353,19 @@ func (x *extractor) leftNP(j, lo int) int {
 			// "allegations China denies": the cue noun is the content.
 			break
 		}
-		if timeWords[n] && (!t.Cap || !x.namePart(i)) {
+		if x.is(i, cTimeWords) && (!t.Cap || !x.namePart(i)) {
 			break
 		}
-		if npPrepositions[n] {
+		if x.is(i, cNpPrepositions) {
 			if t.Cap || i-1 < lo || !x.npHeadBeforePrep(i-1, n) {
 				break
 			}
 		}
-		if t.Cap && i == lo && sentenceFunction[n] && !x.isDet(i) && !determiners[n] {
+		if t.Cap && i == lo && x.is(i, cSentenceFunction) && !x.isDet(i) && !x.is(i, cDeterminers) {
 			break
 		}
 		if !t.Cap && t.Kind == segment.Word && x.toks[a].Cap && x.nameWord(a, lo) && !x.isRoleWord(i) &&
-			!determiners[n] && !npPrepositions[n] && n != "'s" && !x.isDet(i) && !strings.HasSuffix(n, "'s") {
+			!x.is(i, cDeterminers) && !x.is(i, cNpPrepositions) && n != "'s" && !x.isDet(i) && !strings.HasSuffix(n, "'s") {
 			// "In a Bloomberg interview Trump declared": a common noun
 			// before a name ends the phrase.
 			break
@@ -369,7 +377,7 @@ func (x *extractor) leftNP(j, lo int) int {
 		}
 	}
 	// Trim words that cannot open a noun phrase.
-	for a <= j && (npPrepositions[x.norm(a)] && !x.toks[a].Cap || x.norm(a) == "and" || x.norm(a) == "'s") {
+	for a <= j && (x.is(a, cNpPrepositions) && !x.toks[a].Cap || x.norm(a) == "and" || x.norm(a) == "'s") {
 		a++
 	}
 	return a
@@ -415,18 +423,18 @@ func (x *extractor) rightNP(i, hi int) int {
 			}
 			continue
 		}
-		if !x.npWord(k) || x.verbCueAt(k) || cueAdverbs[n] && !t.Cap && !determiners[n] || x.lyAdverb(k) {
+		if !x.npWord(k) || x.verbCueAt(k) || x.is(k, cCueAdverbs) && !t.Cap && !x.is(k, cDeterminers) || x.lyAdverb(k) {
 			break
 		}
 		if k > i && !t.Cap && t.Kind == segment.Word && x.toks[k-1].Cap && x.nameWord(k-1, i) && !x.isRoleWord(k) &&
-			!npPrepositions[n] && n != "'s" && !determiners[n] {
+			!x.is(k, cNpPrepositions) && n != "'s" && !x.is(k, cDeterminers) {
 			// "Hillary Clinton spoke out": a plain word after a name is the verb.
 			break
 		}
-		if timeWords[n] && !t.Cap && k > i {
+		if x.is(k, cTimeWords) && !t.Cap && k > i {
 			break
 		}
-		if npPrepositions[n] && !t.Cap {
+		if x.is(k, cNpPrepositions) && !t.Cap {
 			if k == i || k+1 >= hi || !(x.toks[k+1].Cap || x.isDet(k+1) || x.isRoleWord(k+1)) || !x.npHeadBeforePrep(k-1, n) {
 				break
 			}
@@ -508,14 +516,14 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 	}
 	// "need answers": a plural noun after a plain lower-case word.
 	if c.End-c.Start == 1 && nounLike[c.Cue.Lemma] && strings.HasSuffix(head, "s") && c0 > s.First &&
-		x.toks[c0-1].Kind == segment.Word && !x.toks[c0-1].Cap && !x.isRoleWord(c0-1) && !auxiliaries[x.norm(c0-1)] && !cueAdverbs[x.norm(c0-1)] &&
+		x.toks[c0-1].Kind == segment.Word && !x.toks[c0-1].Cap && !x.isRoleWord(c0-1) && !x.is(c0-1, cAuxiliaries) && !x.is(c0-1, cCueAdverbs) &&
 		!strings.HasSuffix(x.norm(c0-1), "s") {
 		return
 	}
 	// "a video call on Wednesday": the bare form after an article and a noun.
 	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || nounLike[base] && head == base+"s") && c0-2 >= s.First &&
 		(x.norm(c0-2) == "a" || x.norm(c0-2) == "an" || x.norm(c0-2) == "the") && !x.toks[c0-1].Cap &&
-		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !cueAdverbs[x.norm(c0-1)] {
+		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !x.is(c0-1, cCueAdverbs) {
 		return
 	}
 	// Joint actions and plans: "agreed to expand trade".
@@ -525,8 +533,8 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 	// Walk back over auxiliaries and adverbs.
 	j := c0 - 1
 	passive, infinitive := false, false
-	for j >= s.First && (!x.toks[j].Cap && (auxiliaries[x.norm(j)] || cueAdverbs[x.norm(j)] || x.lyAdverb(j) || timeWords[x.norm(j)]) ||
-		x.toks[j].Cap && dayNames[x.norm(j)]) {
+	for j >= s.First && (!x.toks[j].Cap && (x.is(j, cAuxiliaries) || x.is(j, cCueAdverbs) || x.lyAdverb(j) || x.is(j, cTimeWords)) ||
+		x.toks[j].Cap && x.is(j, cDayNames)) {
 		switch n := x.norm(j); {
 		case n == "to":
 			infinitive = true
@@ -535,7 +543,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		}
 		j--
 	}
-	if j >= s.First && (negators[x.norm(j)] || strings.HasSuffix(x.norm(j), "n't") || x.negatedBefore(j, s.First)) {
+	if j >= s.First && (x.is(j, cNegators) || strings.HasSuffix(x.norm(j), "n't") || x.negatedBefore(j, s.First)) {
 		return
 	}
 	if infinitive && !(j >= s.First && (x.norm(j) == "continued" || x.norm(j) == "continue" || x.norm(j) == "continues" || x.norm(j) == "on")) {
@@ -583,7 +591,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		}
 		// Inversion: "P, said X" / "“Q,” said X".
 		b := x.rightNP(c1, end)
-		if b == c1 || objectPronouns[x.norm(c1)] || c.Cue.Class > lexicon.Belief {
+		if b == c1 || x.is(c1, cObjectPronouns) || c.Cue.Class > lexicon.Belief {
 			return
 		}
 		if b+1 < end && x.isPunct(b, ",") && x.openingQuote(b+1) < 0 && x.rightNP(b+1, end) > b+1 &&
@@ -632,7 +640,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 			return
 		}
 		a := x.leftNP(k, s.First)
-		if a > k || eventNouns[x.norm(k)] {
+		if a > k || x.is(k, cEventNouns) {
 			return
 		}
 		ante := x.source(a, k+1)
@@ -659,7 +667,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 			// A gerund after a verb ("began saying") has no subject of its own.
 			return
 		}
-		if eventNouns[x.norm(j)] || a == j && (x.norm(j) == "that" || x.norm(j) == "this" || x.norm(j) == "which") {
+		if x.is(j, cEventNouns) || a == j && (x.norm(j) == "that" || x.norm(j) == "this" || x.norm(j) == "which") {
 			return
 		}
 		src = x.source(a, j+1)
@@ -777,7 +785,7 @@ func (x *extractor) progressive(c0, lo int) bool {
 		case "is", "are", "was", "were", "been", "be", "'s", "'re":
 			return true
 		}
-		if !cueAdverbs[x.norm(j)] {
+		if !x.is(j, cCueAdverbs) {
 			return false
 		}
 	}
@@ -786,10 +794,10 @@ func (x *extractor) progressive(c0, lo int) bool {
 
 // negatedBefore reports "declined to", "refused to" ending at token j.
 func (x *extractor) negatedBefore(j, lo int) bool {
-	if x.norm(j) == "to" && j-1 >= lo && refusals[x.norm(j-1)] {
+	if x.norm(j) == "to" && j-1 >= lo && x.is(j-1, cRefusals) {
 		return true
 	}
-	return refusals[x.norm(j)]
+	return x.is(j, cRefusals)
 }
 
 // passive handles "it is said that P" (no source in the text); other
@@ -853,7 +861,7 @@ func (x *extractor) introPhrase(from, comma int) bool {
 		return false
 	}
 	n := x.norm(from)
-	return npPrepositions[n] || timeWords[n] || dayNames[n] || n == "after" || n == "during" || n == "before" ||
+	return x.is(from, cNpPrepositions) || x.is(from, cTimeWords) || x.is(from, cDayNames) || n == "after" || n == "during" || n == "before" ||
 		n == "speaking" || n == "asked" || n == "earlier" || n == "later"
 }
 
@@ -894,7 +902,7 @@ func (x *extractor) clauseSubject(si, j int) *Source {
 			break
 		}
 	}
-	if start < j && npPrepositions[x.norm(start)] || x.norm(start) == "after" || x.norm(start) == "during" {
+	if start < j && x.is(start, cNpPrepositions) || x.norm(start) == "after" || x.norm(start) == "during" {
 		// "In a statement, two speechwriters ..."
 		for k := start + 1; k < j && k-start < 12; k++ {
 			if x.isPunct(k, ",") {
@@ -907,7 +915,7 @@ func (x *extractor) clauseSubject(si, j int) *Source {
 		return nil
 	}
 	b := x.rightNP(start, j)
-	if b <= start || b < len(x.toks) && !x.isVerbLike(b) && !cueAdverbs[x.norm(b)] && !x.verbCueAt(b) {
+	if b <= start || b < len(x.toks) && !x.isVerbLike(b) && !x.is(b, cCueAdverbs) && !x.verbCueAt(b) {
 		return nil
 	}
 	return x.source(start, b)
@@ -938,7 +946,7 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 	}
 	// "said Monday that ...", "said on Friday."
 	k := i
-	for k < end && k-i < 4 && (timeWords[x.norm(k)] || x.norm(k) == "this" || x.norm(k) == "late" || x.norm(k) == "early") {
+	for k < end && k-i < 4 && (x.is(k, cTimeWords) || x.norm(k) == "this" || x.norm(k) == "late" || x.norm(k) == "early") {
 		k++
 	}
 	if k > i && (k == end || x.norm(k) == "that" || x.isPunct(k, ",")) {
@@ -950,7 +958,7 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 	if i >= end {
 		return segment.Span{}, 0, false
 	}
-	if c.Cue.Class == lexicon.Report && npPrepositions[x.norm(i)] || x.norm(i) == "about" || x.norm(i) == "during" {
+	if c.Cue.Class == lexicon.Report && x.is(i, cNpPrepositions) || x.norm(i) == "about" || x.norm(i) == "during" {
 		// "said of Mrs. Clinton's plan", "said at a rally that P".
 		k := i + 1
 		for k < end && k-i < 12 && x.norm(k) != "that" && x.toks[k].Kind != segment.Punct && !x.isQuote(k) {
@@ -960,7 +968,7 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			// "has said for weeks he's the only candidate": skip the phrase.
 			// Else the phrase is the content ("said in order to ...").
 			pp := x.rightNP(i+1, end)
-			if pp > i+1 && pp < end && (personPronouns[x.norm(pp)] || pluralPronouns[x.norm(pp)] || x.isDet(pp) || x.toks[pp].Cap) {
+			if pp > i+1 && pp < end && (x.is(pp, cPersonPronouns) || x.is(pp, cPluralPronouns) || x.isDet(pp) || x.toks[pp].Cap) {
 				i = pp
 			}
 		} else {
@@ -986,7 +994,7 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 	}
 	if c.Cue.Lemma == "call" && i+1 < end {
 		// "called him a genius": content "a genius".
-		if objectPronouns[x.norm(i)] {
+		if x.is(i, cObjectPronouns) {
 			i++
 		} else if x.toks[i].Cap {
 			k := i
@@ -1060,7 +1068,7 @@ func (x *extractor) cutContent(i, end int) int {
 		case n == "," && k+1 < end && (x.norm(k+1) == "according" || x.inCue[k+1] >= 0 && x.cues[x.inCue[k+1]].Cue.Kind == lexicon.Noun):
 			return x.trimEnd(i, k)
 		case n == "," && k+1 < end && (x.verbCueAt(k+1) && strings.HasSuffix(x.norm(k+1), "ing") ||
-			trailingClause[x.norm(k+1)] || x.isVerbLike(k+1) && strings.HasSuffix(x.norm(k+1), "ing")):
+			x.is(k+1, cTrailingClause) || x.isVerbLike(k+1) && strings.HasSuffix(x.norm(k+1), "ing")):
 			// ", saying ...", ", which ...", ", citing ...": a clause of its own.
 			return x.trimEnd(i, k)
 		case n == "(" && k > i+2:
@@ -1091,7 +1099,7 @@ func (x *extractor) trimEnd(i, k int) int {
 // opensAttributedClause reports whether a clause starting at token i is
 // "[subject] cue ...": a coordinated attribution.
 func (x *extractor) opensAttributedClause(i, end int) bool {
-	for i < end && !x.toks[i].Cap && cueAdverbs[x.norm(i)] {
+	for i < end && !x.toks[i].Cap && x.is(i, cCueAdverbs) {
 		i++
 	}
 	if i >= end {
@@ -1104,7 +1112,7 @@ func (x *extractor) opensAttributedClause(i, end int) bool {
 	if b == i {
 		return false
 	}
-	for b < end && !x.toks[b].Cap && (auxiliaries[x.norm(b)] || cueAdverbs[x.norm(b)]) {
+	for b < end && !x.toks[b].Cap && (x.is(b, cAuxiliaries) || x.is(b, cCueAdverbs)) {
 		b++
 	}
 	return b < end && x.verbCueAt(b)

@@ -152,3 +152,60 @@ var trailingClause = set("which", "where", "though", "although", "whereas", "cit
 // to leave"; the content starts at "to".
 var objectInfinitive = set("urge", "encourage", "call on", "ask", "press", "push", "invite",
 	"implore", "beg", "order", "advise", "remind", "warn", "tell", "challenge", "dare", "allow")
+
+// wordClass is a bit set of the closed classes above a token belongs to;
+// the extractor looks each token up once and tests bits afterwards.
+type wordClass uint32
+
+// The token classes, one bit per word set.
+const (
+	cAuxiliaries wordClass = 1 << iota
+	cCueAdverbs
+	cNegators
+	cRefusals
+	cDeterminers
+	cSubordinators
+	cNpPrepositions
+	cTimeWords
+	cSentenceFunction
+	cPersonPronouns
+	cPluralPronouns
+	cThingPronouns
+	cNonVerbEd
+	cEventNouns
+	cDayNames
+	cObjectPronouns
+	cTrailingClause
+)
+
+// tokenClasses maps a token Norm to its classes.
+var tokenClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, e := range []struct {
+		words map[string]bool
+		class wordClass
+	}{
+		{auxiliaries, cAuxiliaries},
+		{cueAdverbs, cCueAdverbs},
+		{negators, cNegators},
+		{refusals, cRefusals},
+		{determiners, cDeterminers},
+		{subordinators, cSubordinators},
+		{npPrepositions, cNpPrepositions},
+		{timeWords, cTimeWords},
+		{sentenceFunction, cSentenceFunction},
+		{personPronouns, cPersonPronouns},
+		{pluralPronouns, cPluralPronouns},
+		{thingPronouns, cThingPronouns},
+		{nonVerbEd, cNonVerbEd},
+		{eventNouns, cEventNouns},
+		{dayNames, cDayNames},
+		{objectPronouns, cObjectPronouns},
+		{trailingClause, cTrailingClause},
+	} {
+		for w := range e.words {
+			m[w] |= e.class
+		}
+	}
+	return m
+}()
