@@ -34,7 +34,11 @@ type attIndex struct {
 }
 
 func newAttIndex(atts []attribution.Attribution) *attIndex {
-	ix := &attIndex{atts: atts}
+	// One allocation for the index lists: cues and owners hold at most
+	// len(atts) entries, min1 and min2 one more.
+	n := len(atts)
+	buf := make([]int32, 4*n+2)
+	ix := &attIndex{atts: atts, cues: buf[:0:n], owners: buf[n : n : 2*n]}
 	for i := range atts {
 		b := &atts[i]
 		if b.Parent != b.ID {
@@ -54,8 +58,8 @@ func newAttIndex(atts []attribution.Attribution) *attIndex {
 		}
 	}
 	slices.SortStableFunc(ix.cues, func(i, j int32) int { return atts[i].Cue.Start - atts[j].Cue.Start })
-	ix.min1 = make([]int32, len(ix.cues)+1)
-	ix.min2 = make([]int32, len(ix.cues)+1)
+	ix.min1 = buf[2*n : 2*n+len(ix.cues)+1]
+	ix.min2 = buf[3*n+1 : 3*n+1+len(ix.cues)+1]
 	m1, m2 := int32(-1), int32(-1)
 	ix.min1[len(ix.cues)], ix.min2[len(ix.cues)] = -1, -1
 	for k := len(ix.cues) - 1; k >= 0; k-- {

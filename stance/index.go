@@ -24,7 +24,9 @@ type docIndex struct {
 	groups  []lexicon.Match     // group nouns: "both sides", "the two countries"
 	sentOf  []int               // token index -> sentence index
 	atts    *attIndex           // the document's attributions
-	dyads   [][]string          // per sentence: the document's two main parties so far
+	// evidence is relation's buffer, reused from one relation to the next.
+	evidence []Evidence
+	dyads    [][]string // per sentence: the document's two main parties so far
 	// prevBound[i] is the last clause boundary before token i, or -1;
 	// nextBound[i] the first at or after i, or len(doc.Tokens).
 	prevBound, nextBound []int32
@@ -216,7 +218,7 @@ func (x *docIndex) hasGroup(from, to int) bool {
 // naming them: "their", "bilateral", "each other", or a group noun.
 func (x *docIndex) hasMutual(from, to int) bool {
 	for j := from; j < to && j < len(x.doc.Tokens); j++ {
-		if mutualWords[x.doc.Tokens[j].Norm] {
+		if isMutual(x.doc.Tokens[j].Norm) {
 			return true
 		}
 	}

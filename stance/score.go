@@ -34,7 +34,11 @@ func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexico
 	covered := make([]bool, len(doc.Tokens))
 	for i := range atts {
 		a := &atts[i]
-		for _, sp := range attSpans(a) {
+		spans := [3]segment.Span{a.Cue.Span, a.Content}
+		if a.Source != nil {
+			spans[2] = a.Source.Span
+		}
+		for _, sp := range spans {
 			from, to := x.tokenRange(sp)
 			for j := from; j < to; j++ {
 				covered[j] = true
@@ -49,14 +53,6 @@ func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexico
 	return dedupe(rels)
 }
 
-func attSpans(a *attribution.Attribution) []segment.Span {
-	sp := []segment.Span{a.Cue.Span, a.Content}
-	if a.Source != nil {
-		sp = append(sp, a.Source.Span)
-	}
-	return sp
-}
-
 // attRelations scores one attribution: its cue when the cue states a
 // relation, and the stance terms of its content.
 func (x *docIndex) attRelations(a *attribution.Attribution) []Relation {
@@ -68,7 +64,8 @@ func (x *docIndex) attRelations(a *attribution.Attribution) []Relation {
 	if cf >= ct || from >= to {
 		return nil
 	}
-	var trig []trigger
+	var buf [4]trigger
+	trig := buf[:0]
 	if l, ok := labelOf(a.Cue.Class); ok {
 		trig = append(trig, x.cueTrigger(cf, ct, a.Cue.Lemma, l))
 	} else if tm, ok := x.cueTerm(cf, ct); ok {
@@ -193,7 +190,8 @@ func classOf(l Label) lexicon.Class {
 
 // relation combines the triggers of one statement into a relation without
 // parties: the label, the score by the package formula, and the evidence.
-// Hedges count anywhere in [scopeFrom, scopeTo).
+// Hedges count anywhere in [scopeFrom, scopeTo). The evidence lives in a
+// buffer that the next call reuses: expand copies it.
 func (x *docIndex) relation(trig []trigger, scopeFrom, scopeTo int) Relation {
 	// The deciding trigger: the cue if it states a relation, else the
 	// strongest term (the first among equals).
@@ -208,7 +206,7 @@ func (x *docIndex) relation(trig []trigger, scopeFrom, scopeTo int) Relation {
 		}
 	}
 	dec := trig[d]
-	r := Relation{Label: dec.label}
+	r := Relation{Label: dec.label, Evidence: x.evidence[:0]}
 	negated, negEv := x.negation(dec.from, scopeFrom)
 	keep := 1.0
 	for _, t := range trig {
@@ -260,6 +258,7 @@ func (x *docIndex) relation(trig []trigger, scopeFrom, scopeTo int) Relation {
 		r.Evidence = append(r.Evidence, negEv)
 	}
 	slices.SortStableFunc(r.Evidence, func(a, b Evidence) int { return a.Start - b.Start })
+	x.evidence = r.Evidence[:0]
 	return r
 }
 
@@ -355,7 +354,7 @@ func (x *docIndex) coordinated(from, to int) bool {
 	conj := false
 	for j := from; j < to; j++ {
 		n := x.doc.Tokens[j].Norm
-		if !coordinators[n] {
+		if !isCoordinator(n) {
 			return false
 		}
 		if n != "the" {
@@ -366,14 +365,23 @@ func (x *docIndex) coordinated(from, to int) bool {
 }
 
 // expand turns a relation without parties into one relation per pair.
+// Each relation has its own copy of the evidence, all in one allocation.
 func expand(r Relation, pairs [][2]string, sent int, att string) []Relation {
 	out := make([]Relation, 0, len(pairs))
-	for _, p := range pairs {
+	n := len(r.Evidence)
+	var ev []Evidence
+	if n > 0 {
+		ev = make([]Evidence, n*len(pairs))
+	}
+	for k, p := range pairs {
 		c := r
 		c.Source, c.Target = p[0], p[1]
 		c.Sentence = sent
 		c.Attribution = att
-		c.Evidence = slices.Clone(r.Evidence)
+		if n > 0 {
+			c.Evidence = ev[k*n : (k+1)*n : (k+1)*n]
+			copy(c.Evidence, r.Evidence)
+		}
 		out = append(out, c)
 	}
 	return out
@@ -389,15 +397,25 @@ func dedupe(rels []Relation) []Relation {
 		sent      int
 		neg       bool
 	}
-	seen := make(map[key]bool, len(rels))
+	keyOf := func(r *Relation) key { return key{r.Source, r.Target, r.Attribution, r.Label, r.Sentence, r.Negated} }
+	// A short list is searched, a long one hashed.
+	const short = 32
+	var seen map[key]bool
+	if len(rels) > short {
+		seen = make(map[key]bool, len(rels))
+	}
 	out := rels[:0]
-	for _, r := range rels {
-		k := key{r.Source, r.Target, r.Attribution, r.Label, r.Sentence, r.Negated}
-		if seen[k] {
+	for i := range rels {
+		k := keyOf(&rels[i])
+		if seen != nil {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		} else if slices.IndexFunc(out, func(o Relation) bool { return keyOf(&o) == k }) >= 0 {
 			continue
 		}
-		seen[k] = true
-		out = append(out, r)
+		out = append(out, rels[i])
 	}
 	slices.SortStableFunc(out, func(a, b Relation) int { return a.Sentence - b.Sentence })
 	return out

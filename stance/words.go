@@ -14,32 +14,50 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-// boundaryPunct and boundaryWords end a clause: negation, hedges and the
-// narrated subject never reach across them.
-var (
-	boundaryPunct = set(",", ";", ":", "(", ")", "—", "–", "--", "?", "!")
-	boundaryWords = set("but", "while", "whereas", "although", "though", "however",
-		"because", "since", "as", "when", "after", "before", "which", "who", "if",
-		"unless", "until", "that")
-)
-
+// isBoundary reports whether t ends a clause: negation, hedges and the
+// narrated subject never reach across it. The boundaries are the
+// punctuation , ; : ( ) — – -- ? ! and the subordinators below. (A switch
+// compiles to a search over the lengths and bytes, without hashing the
+// word, and this runs on every token.)
 func isBoundary(t segment.Token) bool {
 	switch t.Kind {
 	case segment.Punct:
-		return boundaryPunct[t.Norm]
+		switch t.Norm {
+		case ",", ";", ":", "(", ")", "—", "–", "--", "?", "!":
+			return true
+		}
 	case segment.Word:
-		return boundaryWords[t.Norm]
+		switch t.Norm {
+		case "but", "while", "whereas", "although", "though", "however",
+			"because", "since", "as", "when", "after", "before", "which", "who", "if",
+			"unless", "until", "that":
+			return true
+		}
 	}
 	return false
 }
 
-// mutualWords refer to a pair of parties without naming them: "their
-// positions coincided", "bilateral relations", "the relationship".
-var mutualWords = set("their", "both", "bilateral", "mutual", "mutually", "each", "jointly",
-	"joint", "relationship", "relations", "ties", "together")
+// isMutual reports whether a word refers to a pair of parties without
+// naming them: "their positions coincided", "bilateral relations", "the
+// relationship".
+func isMutual(norm string) bool {
+	switch norm {
+	case "their", "both", "bilateral", "mutual", "mutually", "each", "jointly",
+		"joint", "relationship", "relations", "ties", "together":
+		return true
+	}
+	return false
+}
 
-// coordinators join the members of a party group: "Venezuela and Cuba".
-var coordinators = set("and", "or", ",", "&", "the", "as", "well", "nor")
+// isCoordinator reports whether a word joins the members of a party
+// group: "Venezuela and Cuba".
+func isCoordinator(norm string) bool {
+	switch norm {
+	case "and", "or", ",", "&", "the", "as", "well", "nor":
+		return true
+	}
+	return false
+}
 
 // functionWords carry no topic: they are left out of the claim–text
 // overlap.
