@@ -51,38 +51,29 @@ func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
 		}
 		x.nextBound[i] = next
 	}
+	// One pass over the document's tokens matches all the tables, each
+	// sentence on its own.
+	ann := lex.AnnotateSentences(doc.Tokens, doc.Sentences)
+	x.terms, x.cues = ann.Terms, ann.Cues
+	x.parties = make([]partyHit, len(ann.Parties))
+	for k, m := range ann.Parties {
+		x.parties[k] = partyHit{start: m.Start, end: m.End, code: m.Party.Code}
+	}
+	for _, m := range ann.Roles {
+		if m.Class == lexicon.Group {
+			x.groups = append(x.groups, m.Match)
+		}
+	}
 	var tally partyTally
 	x.dyads = make([][]string, len(doc.Sentences))
-	x.parties = make([]partyHit, 0, n/16+1)
-	x.terms = make([]lexicon.TermMatch, 0, n/12+1)
-	x.cues = make([]lexicon.CueMatch, 0, n/24+1)
+	k := 0 // the next party mention
 	for si, s := range doc.Sentences {
-		if s.First < 0 || s.Last > len(doc.Tokens) || s.First >= s.Last {
-			x.dyads[si] = tally.dyad()
-			continue
-		}
-		toks := doc.Tokens[s.First:s.Last]
-		for i := s.First; i < s.Last; i++ {
-			x.sentOf[i] = si
-		}
-		for _, m := range lex.MatchParties(toks) {
-			h := partyHit{start: s.First + m.Start, end: s.First + m.End, code: m.Party.Code}
-			x.parties = append(x.parties, h)
-			tally.add(h.code)
-		}
-		for _, m := range lex.MatchTerms(toks) {
-			m.Start += s.First
-			m.End += s.First
-			x.terms = append(x.terms, m)
-		}
-		for _, m := range lex.MatchCues(toks) {
-			m.Start += s.First
-			m.End += s.First
-			x.cues = append(x.cues, m)
-		}
-		for _, m := range lex.MatchRoles(toks) {
-			if m.Class == lexicon.Group {
-				x.groups = append(x.groups, lexicon.Match{Start: s.First + m.Start, End: s.First + m.End})
+		if s.First >= 0 && s.Last <= n && s.First < s.Last {
+			for i := s.First; i < s.Last; i++ {
+				x.sentOf[i] = si
+			}
+			for ; k < len(x.parties) && x.parties[k].start < s.Last; k++ {
+				tally.add(x.parties[k].code)
 			}
 		}
 		x.dyads[si] = tally.dyad()
