@@ -22,10 +22,13 @@ type docIndex struct {
 	terms   []lexicon.TermMatch // sorted by Start
 	cues    []lexicon.CueMatch  // sorted by Start
 	groups  []lexicon.Match     // group nouns: "both sides", "the two countries"
-	sentOf  []int               // token index -> sentence index
+	sentOf  []int32             // token index -> sentence index
 	atts    *attIndex           // the document's attributions
 	// evidence is relation's buffer, reused from one relation to the next.
 	evidence []Evidence
+	rels     []Relation // the relations found so far
+	pairs    [][2]string
+	group    []string   // buffers of targets and firstGroup
 	dyads    [][]string // per sentence: the document's two main parties so far
 	// prevBound[i] is the last clause boundary before token i, or -1;
 	// nextBound[i] the first at or after i, or len(doc.Tokens).
@@ -34,7 +37,8 @@ type docIndex struct {
 
 func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
 	n := len(doc.Tokens)
-	x := &docIndex{doc: doc, sentOf: make([]int, n), prevBound: make([]int32, n+1), nextBound: make([]int32, n+1)}
+	buf := make([]int32, 3*n+2)
+	x := &docIndex{doc: doc, sentOf: buf[:n:n], prevBound: buf[n : 2*n+1 : 2*n+1], nextBound: buf[2*n+1:]}
 	last := int32(-1)
 	for i, t := range doc.Tokens {
 		x.prevBound[i] = last
@@ -70,7 +74,7 @@ func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
 	for si, s := range doc.Sentences {
 		if s.First >= 0 && s.Last <= n && s.First < s.Last {
 			for i := s.First; i < s.Last; i++ {
-				x.sentOf[i] = si
+				x.sentOf[i] = int32(si)
 			}
 			for ; k < len(x.parties) && x.parties[k].start < s.Last; k++ {
 				tally.add(x.parties[k].code)

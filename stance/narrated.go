@@ -11,9 +11,9 @@ import (
 // attribution: stance verbs ("Russia backed ...", "China did not deny
 // ..."), joint events ("X and Y agreed to ...") and stance terms of a
 // group subject ("X and Y ... reaffirm their strategic partnership").
-// covered marks the tokens of the attributions' sources, cues and contents.
-func (x *docIndex) narrated(covered []bool) []Relation {
-	var rels []Relation
+// covered marks the tokens of the attributions' sources, cues and
+// contents. The relations are appended to x.rels.
+func (x *docIndex) narrated(covered []bool) {
 	used := make([]bool, len(x.doc.Tokens))
 	free := func(from, to int) bool {
 		for j := from; j < to; j++ {
@@ -29,8 +29,7 @@ func (x *docIndex) narrated(covered []bool) []Relation {
 			continue
 		}
 		t := x.cueTrigger(c.Start, c.End, c.Cue.Lemma, l)
-		if r := x.narratedAt(t, covered, 0, len(x.doc.Tokens), true); len(r) > 0 {
-			rels = append(rels, r...)
+		if x.narratedAt(t, covered, 0, len(x.doc.Tokens), true) {
 			for j := c.Start; j < c.End; j++ {
 				used[j] = true
 			}
@@ -42,14 +41,12 @@ func (x *docIndex) narrated(covered []bool) []Relation {
 			continue
 		}
 		t := trigger{from: tm.Start, to: tm.End, term: tm.Term, label: l, weight: tm.Weight}
-		if r := x.narratedAt(t, covered, 0, len(x.doc.Tokens), true); len(r) > 0 {
-			rels = append(rels, r...)
+		if x.narratedAt(t, covered, 0, len(x.doc.Tokens), true) {
 			for j := tm.Start; j < tm.End; j++ {
 				used[j] = true
 			}
 		}
 	}
-	return rels
 }
 
 // narratedAt scores one narrated trigger. Its subject is the set of
@@ -59,9 +56,10 @@ func (x *docIndex) narrated(covered []bool) []Relation {
 // group subject or a named target. The clause is cut at covered tokens
 // (nil: none), at the window [lo, hi) and maxClause tokens away from the
 // trigger. owners tells whether a denial without a target may take the
-// owner of an earlier claim (see attIndex.ownerPairs).
-func (x *docIndex) narratedAt(t trigger, covered []bool, lo, hi int, owners bool) []Relation {
-	si := x.sentOf[t.from]
+// owner of an earlier claim (see attIndex.ownerPairs). The relations are
+// appended to x.rels; narratedAt reports whether there are any.
+func (x *docIndex) narratedAt(t trigger, covered []bool, lo, hi int, owners bool) bool {
+	si := int(x.sentOf[t.from])
 	s := x.doc.Sentences[si]
 	cs := x.clauseStart(t.from, max(s.First, lo, t.from-maxClause))
 	for j := t.from - 1; j >= cs; j-- {
@@ -86,15 +84,15 @@ func (x *docIndex) narratedAt(t trigger, covered []bool, lo, hi int, owners bool
 	group := len(subject) >= 2 || x.hasGroup(cs, t.from)
 	if len(subject) == 0 {
 		if !x.hasGroup(cs, t.from) {
-			return nil
+			return false
 		}
 		subject = x.dyads[si]
 	}
 	if len(subject) == 0 {
-		return nil
+		return false
 	}
 	if !t.cue && !group && len(x.firstGroup(subject, t.to, ce)) == 0 {
-		return nil
+		return false
 	}
 	r := x.relation([]trigger{t}, cs, ce)
 	pairs := x.targets(subject, t.to, ce, r.Label, si, x.hasMutual(cs, ce), group)
@@ -104,5 +102,6 @@ func (x *docIndex) narratedAt(t trigger, covered []bool, lo, hi int, owners bool
 		self.Cue.Start = x.doc.Tokens[t.from].Start
 		pairs = x.atts.ownerPairs(&self)
 	}
-	return expand(r, pairs, si, "")
+	x.expand(r, pairs, si, "")
+	return len(pairs) > 0
 }

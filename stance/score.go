@@ -30,7 +30,6 @@ func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexico
 	}
 	x := newIndex(doc, lex)
 	x.atts = newAttIndex(atts)
-	var rels []Relation
 	covered := make([]bool, len(doc.Tokens))
 	for i := range atts {
 		a := &atts[i]
@@ -47,22 +46,23 @@ func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexico
 		if x.atts.nested(a) {
 			continue
 		}
-		rels = append(rels, x.attRelations(a)...)
+		x.attRelations(a)
 	}
-	rels = append(rels, x.narrated(covered)...)
-	return dedupe(rels)
+	x.narrated(covered)
+	return dedupe(x.rels)
 }
 
-// attRelations scores one attribution: its cue when the cue states a
-// relation, and the stance terms of its content.
-func (x *docIndex) attRelations(a *attribution.Attribution) []Relation {
+// attRelations scores one attribution, its cue when the cue states a
+// relation and the stance terms of its content, and appends the relations
+// to x.rels.
+func (x *docIndex) attRelations(a *attribution.Attribution) {
 	if a.Source == nil || len(a.Source.Parties) == 0 {
-		return nil
+		return
 	}
 	cf, ct := x.tokenRange(a.Cue.Span)
 	from, to := x.tokenRange(a.Content)
 	if cf >= ct || from >= to {
-		return nil
+		return
 	}
 	var buf [4]trigger
 	trig := buf[:0]
@@ -74,7 +74,6 @@ func (x *docIndex) attRelations(a *attribution.Attribution) []Relation {
 		l, _ := labelOf(tm.Class)
 		trig = append(trig, trigger{from: cf, to: ct, term: tm.Term, label: l, weight: tm.Weight, cue: true})
 	}
-	var rels []Relation
 	for _, tm := range x.termsIn(from, to) {
 		if tm.Kind != lexicon.StanceTerm {
 			continue
@@ -88,15 +87,14 @@ func (x *docIndex) attRelations(a *attribution.Attribution) []Relation {
 			// Reported speech whose content narrates an event of other
 			// parties ("Russia has threatened to ..., the Washington Post
 			// reported"): the relation is the content subject's.
-			if r := x.reportedEvent(t, from, to, a); len(r) > 0 {
-				rels = append(rels, r...)
+			if x.reportedEvent(t, from, to, a) {
 				continue
 			}
 		}
 		trig = append(trig, t)
 	}
 	if len(trig) == 0 {
-		return rels
+		return
 	}
 	// The hedge scope runs from the start of the cue's clause (so that
 	// "reportedly criticised" counts), at most maxClause tokens back, to
@@ -109,7 +107,7 @@ func (x *docIndex) attRelations(a *attribution.Attribution) []Relation {
 	if len(pairs) == 0 && (r.Label == Deny || r.Label == Reject) {
 		pairs = x.atts.ownerPairs(a)
 	}
-	return append(rels, expand(r, pairs, a.Sentence, a.ID)...)
+	x.expand(r, pairs, a.Sentence, a.ID)
 }
 
 // cueTerm returns the stance term that covers exactly the cue tokens
@@ -126,8 +124,9 @@ func (x *docIndex) cueTerm(from, to int) (lexicon.TermMatch, bool) {
 // reportedEvent scores a stance trigger t of the content [from, to) of
 // the report a as a narrated event when a party other than the source's
 // is named before it in its clause inside the content: the relations are
-// narrated ones (see narratedAt) of that subject, carried by a.
-func (x *docIndex) reportedEvent(t trigger, from, to int, a *attribution.Attribution) []Relation {
+// narrated ones (see narratedAt) of that subject, carried by a. It
+// reports whether it added any.
+func (x *docIndex) reportedEvent(t trigger, from, to int, a *attribution.Attribution) bool {
 	cs := max(x.clauseStart(t.from, from), from)
 	own := true
 	for _, p := range x.partiesIn(cs, t.from) {
@@ -136,13 +135,14 @@ func (x *docIndex) reportedEvent(t trigger, from, to int, a *attribution.Attribu
 		}
 	}
 	if own {
-		return nil
+		return false
 	}
-	rels := x.narratedAt(t, nil, from, to, false)
-	for i := range rels {
-		rels[i].Attribution = a.ID
+	n := len(x.rels)
+	x.narratedAt(t, nil, from, to, false)
+	for i := n; i < len(x.rels); i++ {
+		x.rels[i].Attribution = a.ID
 	}
-	return rels
+	return len(x.rels) > n
 }
 
 func clampSent(i, n int) int {
@@ -283,8 +283,11 @@ func (x *docIndex) negation(i, scopeFrom int) (bool, Evidence) {
 // ("their", "the two countries", a group source), the document's pair.
 // marker tells that the statement refers to a pair ("their"); group that
 // its source is a group.
+//
+// The pairs live in a buffer that the next call reuses.
 func (x *docIndex) targets(sources []string, from, to int, l Label, sent int, marker, group bool) [][2]string {
-	var out [][2]string
+	out := x.pairs[:0]
+	defer func() { x.pairs = out[:0] }()
 	if t := x.firstGroup(sources, from, to); len(t) > 0 {
 		for _, s := range sources {
 			for _, c := range t {
@@ -324,14 +327,16 @@ func (x *docIndex) targets(sources []string, from, to int, l Label, sent int, ma
 }
 
 // firstGroup returns the first party in [from, to) that is not one of
-// sources, with the parties coordinated with it, sorted.
+// sources, with the parties coordinated with it, sorted. The codes live in
+// a buffer that the next call reuses.
 func (x *docIndex) firstGroup(sources []string, from, to int) []string {
 	ps := x.partiesIn(from, to)
 	k := slices.IndexFunc(ps, func(p partyHit) bool { return !slices.Contains(sources, p.code) })
 	if k < 0 {
 		return nil
 	}
-	out := []string{ps[k].code}
+	out := append(x.group[:0], ps[k].code)
+	defer func() { x.group = out[:0] }()
 	// Walk left and right over coordinated mentions.
 	for j := k + 1; j < len(ps) && x.coordinated(ps[j-1].end, ps[j].start); j++ {
 		out = append(out, ps[j].code)
@@ -364,10 +369,10 @@ func (x *docIndex) coordinated(from, to int) bool {
 	return conj
 }
 
-// expand turns a relation without parties into one relation per pair.
-// Each relation has its own copy of the evidence, all in one allocation.
-func expand(r Relation, pairs [][2]string, sent int, att string) []Relation {
-	out := make([]Relation, 0, len(pairs))
+// expand turns a relation without parties into one relation per pair and
+// appends them to x.rels. Each relation has its own copy of the evidence,
+// all in one allocation.
+func (x *docIndex) expand(r Relation, pairs [][2]string, sent int, att string) {
 	n := len(r.Evidence)
 	var ev []Evidence
 	if n > 0 {
@@ -382,9 +387,8 @@ func expand(r Relation, pairs [][2]string, sent int, att string) []Relation {
 			c.Evidence = ev[k*n : (k+1)*n : (k+1)*n]
 			copy(c.Evidence, r.Evidence)
 		}
-		out = append(out, c)
+		x.rels = append(x.rels, c)
 	}
-	return out
 }
 
 // dedupe drops repeated relations (same parties, label, sentence,
