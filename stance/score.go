@@ -401,7 +401,6 @@ func dedupe(rels []Relation) []Relation {
 		sent      int
 		neg       bool
 	}
-	keyOf := func(r *Relation) key { return key{r.Source, r.Target, r.Attribution, r.Label, r.Sentence, r.Negated} }
 	// A short list is searched, a long one hashed.
 	const short = 32
 	var seen map[key]bool
@@ -410,19 +409,33 @@ func dedupe(rels []Relation) []Relation {
 	}
 	out := rels[:0]
 	for i := range rels {
-		k := keyOf(&rels[i])
+		r := &rels[i]
 		if seen != nil {
+			k := key{r.Source, r.Target, r.Attribution, r.Label, r.Sentence, r.Negated}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-		} else if slices.IndexFunc(out, func(o Relation) bool { return keyOf(&o) == k }) >= 0 {
+		} else if seenIn(out, r) {
 			continue
 		}
-		out = append(out, rels[i])
+		out = append(out, *r)
 	}
 	slices.SortStableFunc(out, func(a, b Relation) int { return a.Sentence - b.Sentence })
 	return out
+}
+
+// seenIn reports whether rels holds the relation r states: the same
+// parties, label, sentence, attribution and negation.
+func seenIn(rels []Relation, r *Relation) bool {
+	for i := range rels {
+		o := &rels[i]
+		if r.Sentence == o.Sentence && r.Label == o.Label && r.Negated == o.Negated &&
+			r.Source == o.Source && r.Target == o.Target && r.Attribution == o.Attribution {
+			return true
+		}
+	}
+	return false
 }
 
 func clamp01(v float64) float64 {
