@@ -92,6 +92,25 @@ func BenchmarkAnnotateSentences(b *testing.B) {
 	}
 }
 
+// BenchmarkMatchPerSentence calls the four Match methods on each sentence,
+// what AnnotateSentences replaces.
+func BenchmarkMatchPerSentence(b *testing.B) {
+	l := defaultLex(b)
+	text, _ := seedArticle(b)
+	doc := segment.Parse(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range doc.Sentences {
+			st := doc.Tokens[s.First:s.Last]
+			l.MatchCues(st)
+			l.MatchParties(st)
+			l.MatchRoles(st)
+			l.MatchTerms(st)
+		}
+	}
+}
+
 func BenchmarkLoadDefaultData(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
