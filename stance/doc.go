@@ -72,6 +72,17 @@
 // "strongly") at most 4 tokens before the deciding trigger in its clause
 // raises it by its multiplier.
 //
+// # Cost
+//
+// Score runs in time linear in the document's length. The lexicon tables
+// are matched once, sentence by sentence (lexicon.AnnotateSentences); the
+// clause boundaries around every token are computed once; a clause
+// reaches at most 200 tokens (maxClause) from the trigger or cue it
+// scopes, and the owner of a denied claim is looked for among at most 32
+// earlier attributions of each of the two sentences. These bounds only
+// matter in text without punctuation; TestScoreCostLinear checks the
+// growth on such inputs.
+//
 // # Score
 //
 // With w_k the weights of the triggers of the deciding trigger's polarity
