@@ -112,8 +112,10 @@ func (a *Analyzer) Run(text string) (*Analysis, error) {
 		res.Repaired = true
 	}
 	res.Doc = segment.Parse(res.Text)
-	res.Attributions = attribution.Extract(res.Doc, a.lex)
-	res.Relations = stance.Score(res.Doc, res.Attributions, a.lex)
+	// The lexicons are matched once and shared by both passes.
+	ann := a.lex.AnnotateSentences(res.Doc.Tokens, res.Doc.Sentences)
+	res.Attributions = attribution.ExtractAnnotated(res.Doc, a.lex, ann)
+	res.Relations = stance.ScoreAnnotated(res.Doc, res.Attributions, a.lex, ann)
 	res.Pairs = stance.Aggregate(res.Relations)
 	return res, nil
 }

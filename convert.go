@@ -1,49 +1,45 @@
 package parley
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/parleylab/parley/segment"
 )
 
-// offsets converts byte offsets of one text to code-point offsets.
+// offsets converts byte offsets of one text to code-point offsets. It
+// records where the multi-byte characters start, so that the cost is one
+// pass over the text and a binary search per offset, whatever the text.
 type offsets struct {
-	text  string
-	ascii bool
-	// runeAt[i] is the code-point offset of byte i; built only for non-ASCII text.
-	runeAt []int32
+	text   string
+	starts []int32 // byte offsets of the multi-byte characters, ascending
+	extra  []int32 // extra[k]: continuation bytes of the characters starts[0..k]
 }
 
 func newOffsets(text string) *offsets {
-	o := &offsets{text: text, ascii: true}
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			o.ascii = false
-			break
+	o := &offsets{text: text}
+	var total int32
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		total += int32(size - 1)
+		o.starts = append(o.starts, int32(i))
+		o.extra = append(o.extra, total)
+		i += size
 	}
-	if o.ascii {
-		return o
-	}
-	o.runeAt = make([]int32, len(text)+1)
-	n := int32(0)
-	for i := range text {
-		// Continuation bytes map to the code point they belong to.
-		for j := i; j < len(text) && (j == i || !utf8.RuneStart(text[j])); j++ {
-			o.runeAt[j] = n
-		}
-		n++
-	}
-	o.runeAt[len(text)] = n
 	return o
 }
 
-// cp returns the code-point offset of byte offset b.
+// cp returns the code-point offset of byte offset b, a character boundary.
 func (o *offsets) cp(b int) int {
-	if o.ascii {
+	k, _ := slices.BinarySearch(o.starts, int32(b))
+	if k == 0 {
 		return b
 	}
-	return int(o.runeAt[b])
+	return b - int(o.extra[k-1])
 }
 
 func (o *offsets) span(s segment.Span) Span {

@@ -19,7 +19,17 @@ func Extract(doc *segment.Doc, lex *lexicon.Lexicon) []Attribution {
 	if doc == nil || lex == nil || len(doc.Tokens) == 0 {
 		return nil
 	}
-	x := newExtractor(doc, lex)
+	return ExtractAnnotated(doc, lex, lex.AnnotateSentences(doc.Tokens, doc.Sentences))
+}
+
+// ExtractAnnotated is Extract with the lexicon matches of doc already made
+// (lex.AnnotateSentences(doc.Tokens, doc.Sentences)), so that a caller
+// that also runs the stance pass matches the lexicons once.
+func ExtractAnnotated(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) []Attribution {
+	if doc == nil || lex == nil || ann == nil || len(doc.Tokens) == 0 {
+		return nil
+	}
+	x := newExtractor(doc, lex, ann)
 	x.findEntities()
 	for si := range doc.Sentences {
 		x.sentence(si)
@@ -62,14 +72,14 @@ type draft struct {
 	parent int // index into extractor.out of the parent, or -1
 }
 
-func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon) *extractor {
+func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) *extractor {
 	n := len(doc.Tokens)
 	x := &extractor{doc: doc, lex: lex, toks: doc.Tokens}
 	x.cls = make([]wordClass, n)
 	for i := range doc.Tokens {
 		x.cls[i] = tokenClasses[doc.Tokens[i].Norm]
 	}
-	x.cues = lex.MatchCues(doc.Tokens)
+	x.cues = ann.Cues
 	x.cueAt = filled(n, -1)
 	x.inCue = filled(n, -1)
 	for i, c := range x.cues {
@@ -81,7 +91,7 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon) *extractor {
 			x.inCue[t] = int32(i)
 		}
 	}
-	x.parties = x.dropSurnames(lex.MatchParties(doc.Tokens))
+	x.parties = x.dropSurnames(slices.Clone(ann.Parties))
 	x.partyIn = filled(n, -1)
 	for i, p := range x.parties {
 		for t := max(p.Start, 0); t < p.End && t < n; t++ {
@@ -91,7 +101,7 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon) *extractor {
 		}
 	}
 	x.roleIn = make([]int8, n)
-	for _, r := range lex.MatchRoles(doc.Tokens) {
+	for _, r := range ann.Roles {
 		for t := max(r.Start, 0); t < r.End && t < n; t++ {
 			x.roleIn[t] = int8(r.Class) + 1
 		}

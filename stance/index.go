@@ -35,7 +35,7 @@ type docIndex struct {
 	prevBound, nextBound []int32
 }
 
-func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
+func newIndex(doc *segment.Doc, ann *lexicon.Annotations) *docIndex {
 	n := len(doc.Tokens)
 	buf := make([]int32, 3*n+2)
 	x := &docIndex{doc: doc, sentOf: buf[:n:n], prevBound: buf[n : 2*n+1 : 2*n+1], nextBound: buf[2*n+1:]}
@@ -55,9 +55,8 @@ func newIndex(doc *segment.Doc, lex *lexicon.Lexicon) *docIndex {
 		}
 		x.nextBound[i] = next
 	}
-	// One pass over the document's tokens matches all the tables, each
-	// sentence on its own.
-	ann := lex.AnnotateSentences(doc.Tokens, doc.Sentences)
+	// The tables were matched once, each sentence on its own
+	// (lexicon.AnnotateSentences).
 	x.terms, x.cues = ann.Terms, ann.Cues
 	x.parties = make([]partyHit, len(ann.Parties))
 	for k, m := range ann.Parties {

@@ -28,7 +28,17 @@ func Score(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexico
 	if doc == nil || lex == nil || len(doc.Tokens) == 0 {
 		return nil
 	}
-	x := newIndex(doc, lex)
+	return ScoreAnnotated(doc, atts, lex, lex.AnnotateSentences(doc.Tokens, doc.Sentences))
+}
+
+// ScoreAnnotated is Score with the lexicon matches of doc already made
+// (lex.AnnotateSentences(doc.Tokens, doc.Sentences)), shared with the
+// attribution pass so that the lexicons are matched once.
+func ScoreAnnotated(doc *segment.Doc, atts []attribution.Attribution, lex *lexicon.Lexicon, ann *lexicon.Annotations) []Relation {
+	if doc == nil || lex == nil || ann == nil || len(doc.Tokens) == 0 {
+		return nil
+	}
+	x := newIndex(doc, ann)
 	x.atts = newAttIndex(atts)
 	covered := make([]bool, len(doc.Tokens))
 	for i := range atts {
