@@ -6,9 +6,28 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	tuneGC()
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// tuneGC sets the garbage collector for streaming many small documents,
+// unless the user set GOGC or GOMEMLIMIT: the live heap is a few MB, so
+// the default GOGC=100 collects very often (measured on a PolNeAR corpus:
+// 10.4 MB/s at GOGC=100, 12.6 MB/s at 400 on one core; 13.3 and 20.4 on
+// two). A soft memory limit of 1 GiB makes the collector work harder
+// only when a very large document approaches it.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(1 << 30)
+	}
+}
 
 // command is one subcommand: it gets the arguments after its name and
 // returns the process exit status.
