@@ -61,7 +61,57 @@ func build(version string, src sources) *Lexicon {
 	l.roles = compile(t.roles, words)
 	l.terms = compile(t.terms, words)
 	l.termStem = compile(termStem, words)
+	l.termStemPrefix = newPrefixSet(t.termStem)
 	return l
+}
+
+// prefixSet holds the three-letter prefixes of a set of stems. Snowball
+// changes only a word's ending, so a word of four letters or more whose
+// first three letters are no stem's prefix cannot have one of the stems:
+// the set spares the stemming of most words.
+type prefixSet struct {
+	bits [26 * 26 * 26 / 64]uint64
+	all  bool // a stem shorter than three letters, or not a-z: no filtering
+}
+
+func newPrefixSet(stems map[string]int32) *prefixSet {
+	p := &prefixSet{}
+	for s := range stems {
+		k, ok := prefixKey(s)
+		if !ok {
+			p.all = true
+			continue
+		}
+		p.bits[k/64] |= 1 << (k % 64)
+	}
+	return p
+}
+
+// prefixKey numbers the first three letters of s when they are a to z.
+func prefixKey(s string) (int, bool) {
+	if len(s) < 3 {
+		return 0, false
+	}
+	k := 0
+	for i := range 3 {
+		c := s[i]
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		k = k*26 + int(c-'a')
+	}
+	return k, true
+}
+
+// mayHave reports whether a word may stem to one of the set's stems.
+// Snowball's exceptional forms "dying", "lying" and "tying" ("die", "lie",
+// "tie") are the only words whose first three letters change.
+func (p *prefixSet) mayHave(word string) bool {
+	if p.all || len(word) == 5 && strings.HasSuffix(word, "ying") {
+		return true
+	}
+	k, ok := prefixKey(word)
+	return !ok || p.bits[k/64]&(1<<(k%64)) != 0
 }
 
 func buildTables(src sources) *tables {

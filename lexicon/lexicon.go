@@ -36,8 +36,10 @@ type Lexicon struct {
 	terms   trie
 
 	termList []termEntry
-	termStem trie  // stems of one-word stance terms; ids[0] is the termList index + 1
-	nt       int32 // the negation entry "n't" + 1, or 0
+	termStem trie // stems of one-word stance terms; ids[0] is the termList index + 1
+	// termStemPrefix filters the words worth stemming for termStem.
+	termStemPrefix *prefixSet
+	nt             int32 // the negation entry "n't" + 1, or 0
 }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {

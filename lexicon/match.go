@@ -246,7 +246,7 @@ func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, i int, tw *tokW
 	switch {
 	case l.nt != 0 && len(t.Norm) > 3 && strings.HasSuffix(t.Norm, "n't"):
 		out = l.appendTerm(out, toks, i, i+1, l.nt)
-	case l.termStem.root != nil && regularForm(t):
+	case l.termStem.root != nil && regularForm(t) && l.termStemPrefix.mayHave(t.Norm):
 		if n := l.termStem.first(l, l.stemWord(t, tw)); n != nil {
 			out = l.appendTerm(out, toks, i, i+1, n.ids[0])
 		}

@@ -300,3 +300,18 @@ func TestMatchersOnEmptyAndPunctuation(t *testing.T) {
 		assert.Empty(t, l.MatchTerms(toks), text)
 	}
 }
+
+// TestPrefixSet: the filter in front of the stem fallback lets through
+// every word whose stem may be in the set, Snowball's exceptional forms
+// included, and stops the others.
+func TestPrefixSet(t *testing.T) {
+	p := newPrefixSet(map[string]int32{"lie": 1, "deni": 2, "spi": 3})
+	for _, w := range []string{"lies", "lying", "denies", "denied", "spies", "dying", "tying", "über"} {
+		assert.True(t, p.mayHave(w), w)
+	}
+	for _, w := range []string{"reports", "walked", "sayings"} {
+		assert.False(t, p.mayHave(w), w)
+	}
+	all := newPrefixSet(map[string]int32{"ox": 1})
+	assert.True(t, all.mayHave("reports"), "a stem shorter than three letters disables the filter")
+}
