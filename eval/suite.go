@@ -154,7 +154,7 @@ func headlines(r *Result) []headline {
 	}
 	if c := r.Claims; c != nil {
 		if c.FNCPercent != nil {
-			out = append(out, headline{"FNC score", 100 * c.FNCPercent.Value, 100 * c.FNCPercent.Lo, 100 * c.FNCPercent.Hi})
+			out = append(out, headline{"FNC score", c.FNCPercent.Value, c.FNCPercent.Lo, c.FNCPercent.Hi}) // already in percent
 		}
 		out = append(out, headline{"accuracy", 100 * c.Accuracy.Value, 100 * c.Accuracy.Lo, 100 * c.Accuracy.Hi})
 		for _, l := range c.Labels {

@@ -64,3 +64,15 @@ func TestSummaryAnchors(t *testing.T) {
 	assert.Contains(t, out, "| polnear-test | cue F1 | 50.0 | 40.0–60.0 |  |\n")
 	assert.Contains(t, out, "| polnear-test | content F1 | 25.0 | 20.0–30.0 |  |\n")
 }
+
+// TestSummaryFNC: the FNC score is already a percentage and is shown as one.
+func TestSummaryFNC(t *testing.T) {
+	r := &Result{Name: "fnc1-test", Claims: &ClaimResult{
+		Accuracy:   Interval{Value: 0.85, Lo: 0.84, Hi: 0.86},
+		FNCPercent: &Interval{Value: 76.0, Lo: 75.4, Hi: 76.6},
+	}}
+	var b bytes.Buffer
+	writeSummary(&b, []Dataset{{Name: "fnc1-test"}}, []*Result{r})
+	assert.Contains(t, b.String(), "| fnc1-test | FNC score | 76.0 | 75.4–76.6 |  |\n")
+	assert.Contains(t, b.String(), "| fnc1-test | accuracy | 85.0 | 84.0–86.0 |  |\n")
+}
