@@ -59,10 +59,9 @@ const quoteMarks = "\"'“”‘’«»‹›„‚`"
 // and combining marks, as code-point offsets. Whitespace and punctuation
 // separate tokens and are not tokens.
 type textIndex struct {
-	runes      []rune
-	starts     []int
-	ends       []int
-	tokenCache map[string][]int
+	runes  []rune
+	starts []int
+	ends   []int
 }
 
 func newTextIndex(text string) *textIndex {
