@@ -19,6 +19,7 @@ type entity struct {
 // the "Yuri Ushakov" tied to RUS earlier on.
 type entities struct {
 	byKey map[string]*entity // full name and surname (Norm, space-joined) -> entity
+	key   []byte             // scratch for the key of a name of several tokens
 }
 
 func newEntities() entities { return entities{byKey: make(map[string]*entity)} }
@@ -96,16 +97,14 @@ func (x *extractor) modifierParties(i, lo int) []string {
 
 // register records the name in tokens [a, b) and returns its entity.
 func (e *entities) register(toks []segment.Token, a, b int, parties []string) *entity {
-	full := joinNorm(toks, a, b)
 	last := toks[b-1].Norm
-	ent := e.byKey[full]
-	if ent == nil && b-a == 1 {
-		ent = e.byKey[last]
-	}
+	ent := e.lookup(toks, a, b)
 	if ent == nil {
 		ent = &entity{name: joinText(toks, a, b)}
-		e.byKey[full] = ent
-		if b-a > 1 {
+		if b-a == 1 {
+			e.byKey[last] = ent
+		} else {
+			e.byKey[string(e.key)] = ent
 			if prev, ok := e.byKey[last]; !ok || !strings.Contains(prev.name, " ") {
 				e.byKey[last] = ent
 			}
@@ -123,19 +122,35 @@ func (e *entities) register(toks []segment.Token, a, b int, parties []string) *e
 	return ent
 }
 
-func joinNorm(toks []segment.Token, a, b int) string {
-	var sb strings.Builder
+// lookup returns the entity of the name in tokens [a, b), keyed by their
+// Norms joined with spaces, or nil. For a name of several tokens, the key
+// is left in e.key: the map is read with it without making a string.
+func (e *entities) lookup(toks []segment.Token, a, b int) *entity {
+	if b-a == 1 {
+		return e.byKey[toks[a].Norm]
+	}
+	e.key = e.key[:0]
 	for i := a; i < b; i++ {
 		if i > a {
-			sb.WriteByte(' ')
+			e.key = append(e.key, ' ')
 		}
-		sb.WriteString(toks[i].Norm)
+		e.key = append(e.key, toks[i].Norm...)
 	}
-	return sb.String()
+	return e.byKey[string(e.key)]
 }
 
+// joinText joins the Text of tokens [a, b), with a space where the source
+// has space between two of them.
 func joinText(toks []segment.Token, a, b int) string {
+	if b-a == 1 {
+		return toks[a].Text
+	}
+	n := 0
+	for i := a; i < b; i++ {
+		n += len(toks[i].Text) + 1
+	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for i := a; i < b; i++ {
 		if i > a && toks[i].Start > toks[i-1].End {
 			sb.WriteByte(' ')
@@ -217,7 +232,7 @@ func (x *extractor) source(a, b int) *Source {
 		ne, ns = -1, -1
 	}
 	if ne > 0 {
-		ent = x.ents.byKey[joinNorm(x.toks, ns, ne)]
+		ent = x.ents.lookup(x.toks, ns, ne)
 		if ent == nil {
 			ent = x.ents.byKey[x.norm(ne-1)]
 		}

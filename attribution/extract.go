@@ -77,7 +77,7 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 	x := &extractor{doc: doc, lex: lex, toks: doc.Tokens}
 	x.cls = make([]wordClass, n)
 	for i := range doc.Tokens {
-		x.cls[i] = tokenClasses[doc.Tokens[i].Norm]
+		x.cls[i] = classesOf(doc.Tokens[i].Norm)
 	}
 	x.cues = ann.Cues
 	x.cueAt = filled(n, -1)

@@ -178,6 +178,37 @@ const (
 	cTrailingClause
 )
 
+// classesOf returns the classes of a token Norm. Most tokens belong to
+// none; classFilter turns them away without a map look-up.
+func classesOf(norm string) wordClass {
+	b := classKey(norm)
+	if classFilter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	return tokenClasses[norm]
+}
+
+// classFilter has the bit classKey(w) set for every word w of
+// tokenClasses: 4096 bits, about ten per word, which let about one other
+// word in ten through.
+var classFilter = func() (f [64]uint64) {
+	for w := range tokenClasses {
+		b := classKey(w)
+		f[b/64] |= 1 << (b % 64)
+	}
+	return f
+}()
+
+// classKey hashes the length and the first, middle and last bytes of s
+// to a bit of classFilter.
+func classKey(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	return (uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24) * 0x9E3779B1 >> 20
+}
+
 // tokenClasses maps a token Norm to its classes.
 var tokenClasses = func() map[string]wordClass {
 	m := map[string]wordClass{}
