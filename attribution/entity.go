@@ -22,7 +22,10 @@ type entities struct {
 	key   []byte             // scratch for the key of a name of several tokens
 }
 
-func newEntities() entities { return entities{byKey: make(map[string]*entity)} }
+// newEntities returns the memory of names of a document of n tokens. Its
+// map is sized for one key per 12 tokens: PolNeAR articles have one per
+// 14.6 on average, and 82% of them no more than that, so it rarely grows.
+func newEntities(n int) entities { return entities{byKey: make(map[string]*entity, n/12+8)} }
 
 // speaker is one mention of a named person, in text order.
 type speaker struct {

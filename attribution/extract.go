@@ -115,7 +115,7 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			x.quoteBy[q.LastToken] = int32(qi)
 		}
 	}
-	x.ents = newEntities()
+	x.ents = newEntities(n)
 	return x
 }
 

@@ -40,9 +40,9 @@ func newIndex(doc *segment.Doc, ann *lexicon.Annotations) *docIndex {
 	buf := make([]int32, 3*n+2)
 	x := &docIndex{doc: doc, sentOf: buf[:n:n], prevBound: buf[n : 2*n+1 : 2*n+1], nextBound: buf[2*n+1:]}
 	last := int32(-1)
-	for i, t := range doc.Tokens {
+	for i := range doc.Tokens {
 		x.prevBound[i] = last
-		if isBoundary(t) {
+		if isBoundary(&doc.Tokens[i]) {
 			last = int32(i)
 		}
 	}

@@ -19,7 +19,7 @@ func set(words ...string) map[string]bool {
 // punctuation , ; : ( ) — – -- ? ! and the subordinators below. (A switch
 // compiles to a search over the lengths and bytes, without hashing the
 // word, and this runs on every token.)
-func isBoundary(t segment.Token) bool {
+func isBoundary(t *segment.Token) bool {
 	switch t.Kind {
 	case segment.Punct:
 		switch t.Norm {
