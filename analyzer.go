@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parleylab/parley/attribution"
@@ -99,7 +100,11 @@ type Analysis struct {
 // Run analyzes text and returns the typed result with byte offsets. It
 // never panics on input; it fails only for the errors listed with
 // ErrorCode.
-func (a *Analyzer) Run(text string) (*Analysis, error) {
+func (a *Analyzer) Run(text string) (*Analysis, error) { return a.run(text, nil) }
+
+// run is Run with the tokens stored in buf's array when it has room (see
+// segment.ParseReusing).
+func (a *Analyzer) run(text string, buf []segment.Token) (*Analysis, error) {
 	if len(text) > a.cfg.MaxBytes {
 		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.cfg.MaxBytes)
 	}
@@ -111,7 +116,7 @@ func (a *Analyzer) Run(text string) (*Analysis, error) {
 		res.Text = strings.ToValidUTF8(text, "\uFFFD")
 		res.Repaired = true
 	}
-	res.Doc = segment.Parse(res.Text)
+	res.Doc = segment.ParseReusing(res.Text, buf)
 	// The lexicons are matched once and shared by both passes.
 	ann := a.lex.AnnotateSentences(res.Doc.Tokens, res.Doc.Sentences)
 	res.Attributions = attribution.ExtractAnnotated(res.Doc, a.lex, ann)
@@ -120,15 +125,33 @@ func (a *Analyzer) Run(text string) (*Analysis, error) {
 	return res, nil
 }
 
+// tokenBufs recycles the token arrays of the documents Analyze is done
+// with, the largest allocation per document: a record holds no token, so
+// the array is free once the record is built. Arrays of more than
+// maxPooledTokens are left to the garbage collector, so that one large
+// document does not keep its memory.
+var tokenBufs sync.Pool // of *[]segment.Token
+
+const maxPooledTokens = 1 << 16
+
 // Analyze analyzes text and returns its parley/v1 record with id.
 func (a *Analyzer) Analyze(id, text string) (*Document, error) {
-	res, err := a.Run(text)
+	bp, _ := tokenBufs.Get().(*[]segment.Token)
+	if bp == nil {
+		bp = new([]segment.Token)
+	}
+	res, err := a.run(text, *bp)
 	if err != nil {
+		tokenBufs.Put(bp)
 		return nil, err
 	}
 	doc := res.Record(id, a.lex.Version)
 	if a.cfg.Text {
 		doc.Text = res.Text
+	}
+	if cap(res.Doc.Tokens) <= maxPooledTokens {
+		*bp = res.Doc.Tokens[:0]
+		tokenBufs.Put(bp)
 	}
 	return doc, nil
 }

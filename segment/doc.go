@@ -1,5 +1,7 @@
 // Package segment splits news text into tokens, paragraphs, quotations and
 // sentences: the segment.Doc that every later pass of parley reads.
+// ParseReusing does what Parse does in the token array of a document the
+// caller is done with, for callers that segment many documents in turn.
 //
 // # Offsets
 //

@@ -5,8 +5,16 @@ import "strings"
 // Parse segments text into tokens, paragraphs, quotations and sentences.
 // It never panics, whatever the input, and runs in time linear in its
 // length. See the package documentation for the rules.
-func Parse(text string) *Doc {
-	d := &Doc{Text: text, Tokens: Tokenize(text)}
+func Parse(text string) *Doc { return ParseReusing(text, nil) }
+
+// ParseReusing is Parse with the tokens stored in buf's array, whose
+// contents it overwrites, when buf has room for them (otherwise in a new
+// one, as Parse does). The Doc's Tokens then share that array, so the
+// caller must be done with the Doc before it passes buf, or the Doc's
+// Tokens, to another call. A caller that segments many documents in turn
+// saves its largest allocation this way.
+func ParseReusing(text string, buf []Token) *Doc {
+	d := &Doc{Text: text, Tokens: tokenize(text, buf)}
 	p := parser{doc: d, toks: d.Tokens}
 	p.paragraphs()
 	if p.hasMarks {

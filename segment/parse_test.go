@@ -209,3 +209,27 @@ func TestLinearTime(t *testing.T) {
 		})
 	}
 }
+
+// TestParseReusing parses texts in turn into one buffer, each time over
+// the tokens of a different text, and wants what Parse gives.
+func TestParseReusing(t *testing.T) {
+	var texts []string
+	for _, f := range []string{"xi-putin-call.txt", "hard-cases.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", f))
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	texts = append(texts, "Putin’s aide said: “No.” 'Jones' cow,' he said.", "", "U.S. OFFICIALS SAID", texts[0])
+	var buf []Token
+	for i, text := range texts {
+		want := Parse(text)
+		got := ParseReusing(text, buf)
+		require.Equal(t, want, got, "text %d", i)
+		buf = got.Tokens
+	}
+	// The buffer is used when it has room.
+	buf = make([]Token, 0, 1000)
+	doc := ParseReusing("Moscow said so.", buf)
+	require.Len(t, doc.Tokens, 4)
+	assert.Same(t, &buf[:1][0], &doc.Tokens[0])
+}

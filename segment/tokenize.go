@@ -9,11 +9,18 @@ import (
 // Tokenize splits text into tokens with byte offsets into text, which it
 // never modifies. Whitespace, byte order marks and other invisible format
 // characters are not tokens. See the package documentation for the rules.
-func Tokenize(text string) []Token {
+func Tokenize(text string) []Token { return tokenize(text, nil) }
+
+// tokenize is Tokenize storing the tokens in buf's array when it has room
+// for the estimated number.
+func tokenize(text string, buf []Token) []Token {
 	n := estimateTokens(text)
+	if cap(buf) < n {
+		buf = make([]Token, 0, n)
+	}
 	s := scanner{
 		text:     text,
-		toks:     make([]Token, 0, n),
+		toks:     buf[:0],
 		norms:    make([]byte, 0, len(text)/4),
 		normEnds: make([][2]int, 0, n/4),
 	}
@@ -402,7 +409,9 @@ func (s *scanner) spaceAt(i int) bool {
 }
 
 // add appends a token of kind k for text[start:end] and returns it. The
-// fields are written in place, which is cheaper than copying a Token.
+// fields are written in place, which is cheaper than copying a Token; the
+// caller sets Norm, and Cap when it is true (the array may be reused, so
+// add clears it).
 func (s *scanner) add(start, end int, k Kind) *Token {
 	n := len(s.toks)
 	if n == cap(s.toks) {
@@ -411,7 +420,7 @@ func (s *scanner) add(start, end int, k Kind) *Token {
 		s.toks = s.toks[:n+1]
 	}
 	t := &s.toks[n]
-	t.Start, t.End, t.Kind = start, end, k
+	t.Start, t.End, t.Kind, t.Cap = start, end, k, false
 	t.Text = s.text[start:end]
 	return t
 }
