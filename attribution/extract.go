@@ -80,8 +80,9 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 		x.cls[i] = classesOf(doc.Tokens[i].Norm)
 	}
 	x.cues = ann.Cues
-	x.cueAt = filled(n, -1)
-	x.inCue = filled(n, -1)
+	// The four token tables that default to -1 share one array.
+	idx := filled(4*n, -1)
+	x.cueAt, x.inCue, x.partyIn, x.quoteBy = idx[:n:n], idx[n:2*n:2*n], idx[2*n:3*n:3*n], idx[3*n:]
 	for i, c := range x.cues {
 		if c.Start < 0 || c.End > n || c.Start >= c.End {
 			continue
@@ -92,7 +93,6 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 		}
 	}
 	x.parties = x.dropSurnames(slices.Clone(ann.Parties))
-	x.partyIn = filled(n, -1)
 	for i, p := range x.parties {
 		for t := max(p.Start, 0); t < p.End && t < n; t++ {
 			if x.partyIn[t] < 0 {
@@ -106,7 +106,6 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			x.roleIn[t] = int8(r.Class) + 1
 		}
 	}
-	x.quoteBy = filled(n, -1)
 	for qi, q := range doc.Quotes {
 		if q.FirstToken >= 0 && q.FirstToken < n {
 			x.quoteBy[q.FirstToken] = int32(qi)
@@ -116,6 +115,10 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 		}
 	}
 	x.ents = newEntities(n)
+	// PolNeAR articles have a named-person mention per 13 tokens and an
+	// attribution per 40; these capacities hold 89% and 98% of them.
+	x.speakers = make([]speaker, 0, n/10+4)
+	x.out = make([]draft, 0, n/24+4)
 	return x
 }
 
@@ -1411,7 +1414,7 @@ func (x *extractor) finish() []Attribution {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		da, db := x.out[order[a]], x.out[order[b]]
+		da, db := &x.out[order[a]], &x.out[order[b]]
 		if da.Cue.Start != db.Cue.Start {
 			return da.Cue.Start < db.Cue.Start
 		}
