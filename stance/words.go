@@ -1,6 +1,10 @@
 package stance
 
-import "github.com/parleylab/parley/segment"
+import (
+	"slices"
+
+	"github.com/parleylab/parley/segment"
+)
 
 // Closed word classes the relation rules read clauses with. They are
 // grammar, not domain vocabulary, so they live here rather than in the
@@ -16,9 +20,9 @@ func set(words ...string) map[string]bool {
 
 // isBoundary reports whether t ends a clause: negation, hedges and the
 // narrated subject never reach across it. The boundaries are the
-// punctuation , ; : ( ) — – -- ? ! and the subordinators below. (A switch
-// compiles to a search over the lengths and bytes, without hashing the
-// word, and this runs on every token.)
+// punctuation , ; : ( ) — – -- ? ! and the boundaryWords. It runs on
+// every token, so a word is first tested against boundaryFilter, which
+// turns nearly all other words away without comparing strings.
 func isBoundary(t *segment.Token) bool {
 	switch t.Kind {
 	case segment.Punct:
@@ -27,14 +31,35 @@ func isBoundary(t *segment.Token) bool {
 			return true
 		}
 	case segment.Word:
-		switch t.Norm {
-		case "but", "while", "whereas", "although", "though", "however",
-			"because", "since", "as", "when", "after", "before", "which", "who", "if",
-			"unless", "until", "that":
-			return true
-		}
+		k := boundaryKey(t.Norm)
+		return boundaryFilter[k/64]&(1<<(k%64)) != 0 && slices.Contains(boundaryWords, t.Norm)
 	}
 	return false
+}
+
+// boundaryWords are the subordinators and conjunctions that open a clause.
+var boundaryWords = []string{"but", "while", "whereas", "although", "though", "however",
+	"because", "since", "as", "when", "after", "before", "which", "who", "if",
+	"unless", "until", "that"}
+
+// boundaryFilter has the bit boundaryKey(w) set for every boundary word w:
+// 18 of its 1024 bits.
+var boundaryFilter = func() (f [16]uint64) {
+	for _, w := range boundaryWords {
+		k := boundaryKey(w)
+		f[k/64] |= 1 << (k % 64)
+	}
+	return f
+}()
+
+// boundaryKey hashes the length and the first and last bytes of s to a
+// bit of boundaryFilter.
+func boundaryKey(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	return (uint32(s[0]) | uint32(s[n-1])<<8 | uint32(n)<<16) * 0x9E3779B1 >> 22
 }
 
 // isMutual reports whether a word refers to a pair of parties without
