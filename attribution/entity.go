@@ -55,7 +55,7 @@ func (x *extractor) findEntities() {
 
 // nameWord reports whether token i can be part of a person's name.
 func (x *extractor) nameWord(i, sentStart int) bool {
-	t := x.toks[i]
+	t := &x.toks[i]
 	if t.Kind != segment.Word || !t.Cap || x.partyIn[i] >= 0 || t.Norm == "'s" {
 		return false
 	}
@@ -82,7 +82,7 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 func (x *extractor) modifierParties(i, lo int) []string {
 	code := ""
 	for k := i - 1; k >= lo && i-k <= 7; k-- {
-		t := x.toks[k]
+		t := &x.toks[k]
 		if p := x.partyIn[k]; p >= 0 {
 			code = x.parties[p].Party.Code
 			continue

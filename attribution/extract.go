@@ -128,7 +128,7 @@ func (x *extractor) dropSurnames(ps []lexicon.PartyMatch) []lexicon.PartyMatch {
 	out := ps[:0]
 	for _, p := range ps {
 		if p.End-p.Start == 1 && p.Start > 0 && p.Party.Kind == lexicon.Country {
-			prev := x.toks[p.Start-1]
+			prev := &x.toks[p.Start-1]
 			if prev.Cap && prev.Kind == segment.Word && !x.is(p.Start-1, cSentenceFunction) && !strings.HasSuffix(prev.Norm, ".") {
 				if _, isRole := x.lex.Role(prev.Norm); !isRole && !x.startsSentence(p.Start-1) {
 					continue
@@ -150,7 +150,7 @@ func (x *extractor) startsSentence(t int) bool {
 			return true
 		}
 	}
-	p := x.toks[t-1]
+	p := &x.toks[t-1]
 	return p.Kind == segment.Punct && (p.Text == "." || p.Text == "!" || p.Text == "?")
 }
 
@@ -247,7 +247,7 @@ func (x *extractor) verbCueAt(i int) bool {
 // isVerbLike reports whether the lower-case token i reads as a finite or
 // participial verb rather than a noun-phrase word.
 func (x *extractor) isVerbLike(i int) bool {
-	t := x.toks[i]
+	t := &x.toks[i]
 	if t.Cap || t.Kind != segment.Word {
 		return false
 	}
@@ -266,7 +266,7 @@ func (x *extractor) isVerbLike(i int) bool {
 
 // lyAdverb reports a lower-case -ly adverb: "formally", "repeatedly".
 func (x *extractor) lyAdverb(i int) bool {
-	t := x.toks[i]
+	t := &x.toks[i]
 	return t.Kind == segment.Word && !t.Cap && len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") &&
 		!x.isRoleWord(i) && t.Norm != "family" && t.Norm != "ally" && t.Norm != "italy"
 }
@@ -281,7 +281,7 @@ func (x *extractor) isDet(i int) bool {
 
 // npWord reports whether token i can sit inside a noun phrase.
 func (x *extractor) npWord(i int) bool {
-	t := x.toks[i]
+	t := &x.toks[i]
 	switch t.Kind {
 	case segment.Number:
 		return true
@@ -339,7 +339,7 @@ func (x *extractor) leftNP(j, lo int) int {
 			i = open
 			continue
 		}
-		t := x.toks[i]
+		t := &x.toks[i]
 		n := t.Norm
 		if i == j {
 			if !x.npWord(i) || x.isDet(i) || x.is(i, cNpPrepositions) {
@@ -400,7 +400,7 @@ func (x *extractor) leftNP(j, lo int) int {
 // post-modifier starting with prep: "a spokesman for", "officials
 // familiar with", "Lee Zeldin of New York".
 func (x *extractor) npHeadBeforePrep(i int, prep string) bool {
-	t := x.toks[i]
+	t := &x.toks[i]
 	if t.Kind != segment.Word {
 		return false
 	}
@@ -428,7 +428,7 @@ func (x *extractor) isRoleWord(i int) bool { _, ok := x.role(i); return ok }
 func (x *extractor) rightNP(i, hi int) int {
 	b := i
 	for k := i; k < hi && k-i < 16; k++ {
-		t := x.toks[k]
+		t := &x.toks[k]
 		n := t.Norm
 		if n == "and" || n == "&" {
 			if k == i || k+1 >= hi || !x.npWord(k+1) || x.isVerbLike(k+1) || x.verbCueAt(k+1) {
@@ -939,7 +939,7 @@ func (x *extractor) clauseSubject(si, j int) *Source {
 func (x *extractor) contentEnd(s segment.Sentence) int {
 	end := s.Last
 	for end > s.First && s.Last-end < maxScan {
-		t := x.toks[end-1]
+		t := &x.toks[end-1]
 		if t.Kind == segment.Punct && strings.ContainsAny(t.Text, ".!?;,") {
 			end--
 			continue
