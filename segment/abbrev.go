@@ -6,7 +6,7 @@ import "strings"
 type abbrevClass uint8
 
 const (
-	notAbbrev abbrevClass = iota
+	_ abbrevClass = iota // 0: not an abbreviation (the map's zero value)
 	// titleAbbrev never ends a sentence inside a paragraph: "Mr." "Sen." "No.".
 	titleAbbrev
 	// finalAbbrev may end a sentence, but only before a strong sentence
