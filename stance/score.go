@@ -144,7 +144,7 @@ func (x *docIndex) reportedEvent(t trigger, from, to int, a *attribution.Attribu
 			own = false
 		}
 	}
-	if own {
+	if own || x.demand(cs, t.from) {
 		return false
 	}
 	n := len(x.rels)
@@ -153,6 +153,19 @@ func (x *docIndex) reportedEvent(t trigger, from, to int, a *attribution.Attribu
 		x.rels[i].Attribution = a.ID
 	}
 	return len(x.rels) > n
+}
+
+// demand reports a modal of obligation or a call to stop between tokens
+// from and to: in "Washington should stop smearing China" the speaker
+// demands, no event is reported.
+func (x *docIndex) demand(from, to int) bool {
+	for i := max(from, 0); i < to && i < len(x.doc.Tokens); i++ {
+		switch x.doc.Tokens[i].Norm {
+		case "should", "must", "ought", "stop", "cease", "quit", "shall":
+			return true
+		}
+	}
+	return false
 }
 
 func clampSent(i, n int) int {
