@@ -14,6 +14,10 @@ import (
 	"github.com/parleylab/parley/stance"
 )
 
+// Version is the version of the library and the tool (semantic
+// versioning; see CHANGELOG.md).
+const Version = "0.1.0"
+
 // DefaultMaxBytes is the default per-document size limit: 10 MiB.
 const DefaultMaxBytes = 10 << 20
 

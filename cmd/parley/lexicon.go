@@ -89,14 +89,17 @@ func runVersion(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// toolVersion returns version, or the main module's version from the
-// build information ("(devel)" for a plain 'go build' outside a release).
+// toolVersion returns the version set at link time (-ldflags "-X
+// main.version=..."), or parley.Version followed by the main module's
+// version from the build information ("0.1.0 (devel)" for a build from a
+// clone).
 func toolVersion() string {
 	if version != "" {
 		return version
 	}
+	v := parley.Version
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+		v += " " + bi.Main.Version
 	}
-	return "(devel)"
+	return v
 }
