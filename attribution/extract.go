@@ -1061,6 +1061,10 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 		return segment.Span{}, 0, false
 	}
 	stop := x.cutContent(i, end)
+	for stop > i+1 && x.toks[stop-1].Kind == segment.Punct && strings.ContainsAny(x.toks[stop-1].Text, ",;.") {
+		// Content that ends at a closing quotation mark: "... relatable,''".
+		stop--
+	}
 	if stop <= i {
 		return segment.Span{}, 0, false
 	}
@@ -1177,6 +1181,16 @@ func (x *extractor) quoteContent(q int) segment.Span {
 	}
 	for in.Start < in.End && strings.ContainsRune(" \t\n\r", rune(text[in.Start])) {
 		in.Start++
+	}
+	// A doubled mark, as in ''Q,'' (two apostrophes for a double quote):
+	// the inner pair belongs to the marks, not to the content.
+	if in.End-in.Start >= 2 && text[in.Start] == '\'' && text[in.End-1] == '\'' &&
+		in.Start > 0 && text[in.Start-1] == '\'' && in.End < len(text) && text[in.End] == '\'' {
+		in.Start++
+		in.End--
+		for in.End > in.Start && strings.ContainsRune(" \t\n\r,.", rune(text[in.End-1])) {
+			in.End--
+		}
 	}
 	return in
 }
