@@ -17,97 +17,42 @@ func seedArticle(tb testing.TB) (string, []segment.Token) {
 	return string(b), segment.Tokenize(string(b))
 }
 
-func BenchmarkMatchCues(b *testing.B) {
+// BenchmarkMatch measures each matcher, all four together (what Annotate
+// replaces), Annotate, and the per-sentence forms, on the seed article.
+func BenchmarkMatch(b *testing.B) {
 	l := defaultLex(b)
 	text, toks := seedArticle(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		l.MatchCues(toks)
-	}
-}
-
-func BenchmarkMatchParties(b *testing.B) {
-	l := defaultLex(b)
-	text, toks := seedArticle(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		l.MatchParties(toks)
-	}
-}
-
-func BenchmarkMatchTerms(b *testing.B) {
-	l := defaultLex(b)
-	text, toks := seedArticle(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		l.MatchTerms(toks)
-	}
-}
-
-func BenchmarkMatchRoles(b *testing.B) {
-	l := defaultLex(b)
-	text, toks := seedArticle(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		l.MatchRoles(toks)
-	}
-}
-
-// BenchmarkMatchAll calls the four Match methods, what Annotate replaces.
-func BenchmarkMatchAll(b *testing.B) {
-	l := defaultLex(b)
-	text, toks := seedArticle(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		l.MatchCues(toks)
-		l.MatchParties(toks)
-		l.MatchRoles(toks)
-		l.MatchTerms(toks)
-	}
-}
-
-func BenchmarkAnnotate(b *testing.B) {
-	l := defaultLex(b)
-	text, toks := seedArticle(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		l.Annotate(toks)
-	}
-}
-
-func BenchmarkAnnotateSentences(b *testing.B) {
-	l := defaultLex(b)
-	text, _ := seedArticle(b)
 	doc := segment.Parse(text)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		l.AnnotateSentences(doc.Tokens, doc.Sentences)
+	all := func(t []segment.Token) {
+		l.MatchCues(t)
+		l.MatchParties(t)
+		l.MatchRoles(t)
+		l.MatchTerms(t)
 	}
-}
-
-// BenchmarkMatchPerSentence calls the four Match methods on each sentence,
-// what AnnotateSentences replaces.
-func BenchmarkMatchPerSentence(b *testing.B) {
-	l := defaultLex(b)
-	text, _ := seedArticle(b)
-	doc := segment.Parse(text)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, s := range doc.Sentences {
-			st := doc.Tokens[s.First:s.Last]
-			l.MatchCues(st)
-			l.MatchParties(st)
-			l.MatchRoles(st)
-			l.MatchTerms(st)
-		}
+	for _, bc := range []struct {
+		name string
+		run  func()
+	}{
+		{"Cues", func() { l.MatchCues(toks) }},
+		{"Parties", func() { l.MatchParties(toks) }},
+		{"Terms", func() { l.MatchTerms(toks) }},
+		{"Roles", func() { l.MatchRoles(toks) }},
+		{"All", func() { all(toks) }},
+		{"Annotate", func() { l.Annotate(toks) }},
+		{"AnnotateSentences", func() { l.AnnotateSentences(doc.Tokens, doc.Sentences) }},
+		{"AllPerSentence", func() {
+			for _, s := range doc.Sentences {
+				all(doc.Tokens[s.First:s.Last])
+			}
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.run()
+			}
+		})
 	}
 }
 
