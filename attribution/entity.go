@@ -247,6 +247,9 @@ func (x *extractor) source(a, b int) *Source {
 			src.Kind = Person
 		}
 		codes = append(codes, x.groupParties(a)...)
+	case ne > 0 && !media && orgNames[x.norm(ne-1)]:
+		// "Amnesty International", "the Heritage Foundation": a body.
+		src.Kind = Organization
 	case ent != nil && !media && (title || ne-ns > 1 || firstKind < 0 && !org):
 		src.Kind = Person
 		src.Resolved = ent.name

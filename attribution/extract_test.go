@@ -139,6 +139,7 @@ func TestSourceParties(t *testing.T) {
 		{"Chinese state media said the talks went well.", "Chinese state media", []string{"CHN"}, "media", ""},
 		{"Burton said the cats were fine.", "Burton", []string{"BURTON"}, "person", "Burton"},
 		{"Officials said the talks failed.", "Officials", []string{}, "anonymous", ""},
+		{"Amnesty International said the trial was unfair.", "Amnesty International", []string{"AMNESTY INTERNATIONAL"}, "organization", ""},
 		{"Russian President Vladimir Putin met Xi. He said the talks went well.", "He", []string{"RUS"}, "pronoun", "Vladimir Putin"},
 	}
 	lex, err := lexicon.Default()

@@ -240,3 +240,13 @@ var tokenClasses = func() map[string]wordClass {
 	}
 	return m
 }()
+
+// orgNames end the names of bodies rather than people: "Amnesty
+// International", "Human Rights Watch", "the Heritage Foundation".
+var orgNames = set("international", "watch", "foundation", "institute", "institution", "association",
+	"council", "committee", "commission", "party", "union", "group", "agency", "bank", "fund",
+	"organization", "organisation", "federation", "alliance", "coalition", "network", "center",
+	"centre", "university", "college", "inc.", "corp.", "co.", "ltd.", "llc", "company",
+	"corporation", "ministry", "department", "office", "court", "times", "post", "news", "journal",
+	"press", "tribune", "herald", "guardian", "telegraph", "reuters", "society", "trust", "board",
+	"authority", "forces", "army", "navy", "police", "church", "league", "front", "movement")
