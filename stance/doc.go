@@ -43,7 +43,9 @@
 // belief cue) whose clause names a party other than the source's before it
 // is that party's narrated relation, carried by the attribution: "The
 // Turkish and Greek sides have agreed to share information, a UN official
-// said" → TUR ↔ GRC agree, not UN → TUR. A cue of another class whose
+// said" → TUR ↔ GRC agree, not UN → TUR; unless that clause holds a modal
+// of obligation or a call to stop ("Washington should stop smearing
+// China"): a demand is the speaker's relation. A cue of another class whose
 // words are a stance term states that stance ("China demanded that the
 // United States ..." → CHN → USA criticize).
 //
