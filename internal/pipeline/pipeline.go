@@ -50,7 +50,10 @@ func Run[In, Out any](ctx context.Context, opt Options, next func() (In, error),
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	tasks := make(chan task[In, Out])
+	// A buffered task queue lets the reader run ahead of the workers, so
+	// that a worker that finishes does not wait for the next input to be
+	// read; the order channel still bounds the items in flight to Window.
+	tasks := make(chan task[In, Out], opt.Workers)
 	// order holds the result channels in input order; its capacity bounds
 	// the number of items in flight.
 	order := make(chan chan Out, opt.Window-1)
