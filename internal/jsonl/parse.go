@@ -64,15 +64,20 @@ func Parse(line []byte) (Doc, error) {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return d, fmt.Errorf("%w: the line does not start with '{'", ErrBadJSON)
 	}
-	if !json.Valid(trimmed) {
-		// Let encoding/json say what is wrong.
-		var v any
-		err := json.Unmarshal(trimmed, &v)
-		return d, fmt.Errorf("%w: %w", ErrBadJSON, err)
-	}
 	var idRaw, textRaw []byte
-	err := members(trimmed, func(key string, raw []byte) {
-		switch key {
+	// One pass validates the line as json.Valid would and hands over the
+	// members; their keys are valid strings, so unquote cannot fail.
+	ok := members(trimmed, func(key, raw []byte) {
+		switch string(key[1 : len(key)-1]) {
+		case "id":
+			idRaw = raw
+			return
+		case "text":
+			textRaw = raw
+			return
+		}
+		k, _ := unquote(key)
+		switch k {
 		case "id":
 			idRaw = raw
 		case "text":
@@ -81,10 +86,14 @@ func Parse(line []byte) (Doc, error) {
 			if d.Meta == nil {
 				d.Meta = map[string]json.RawMessage{}
 			}
-			d.Meta[key] = json.RawMessage(bytes.Clone(raw))
+			d.Meta[k] = json.RawMessage(bytes.Clone(raw))
 		}
 	})
-	if err != nil {
+	if !ok {
+		// Let encoding/json say what is wrong.
+		d.Meta = nil
+		var v any
+		err := json.Unmarshal(trimmed, &v)
 		return d, fmt.Errorf("%w: %w", ErrBadJSON, err)
 	}
 	if idRaw != nil {
@@ -100,83 +109,231 @@ func Parse(line []byte) (Doc, error) {
 	if textRaw[0] != '"' {
 		return d, fmt.Errorf("%w: %.20s", ErrBadText, textRaw)
 	}
+	var err error
 	if d.Text, err = unquote(textRaw); err != nil {
 		return d, fmt.Errorf("%w: %w", ErrBadText, err)
 	}
 	return d, nil
 }
 
-// members calls fn with the key and raw value of each member of the JSON
-// object obj, in order; obj must be valid JSON (json.Valid). Like
-// encoding/json's map decoding, a repeated key is seen again, so the last
-// one wins.
-func members(obj []byte, fn func(key string, raw []byte)) error {
-	i := skipSpace(obj, 1) // after '{'
-	if obj[i] == '}' {
-		return nil
+// maxDepth is encoding/json's limit on nested arrays and objects.
+const maxDepth = 10000
+
+// members reports whether obj, which starts with '{', is valid JSON as
+// json.Valid says, and calls fn with the raw key and raw value of each
+// member of the object, in order (also when obj later proves invalid).
+// Like encoding/json's map decoding, a repeated key is seen again, so the
+// last one wins.
+func members(obj []byte, fn func(key, raw []byte)) bool {
+	v := validator{b: obj}
+	end, ok := v.object(0, 1, fn)
+	return ok && skipSpace(obj, end) == len(obj)
+}
+
+// validator checks JSON syntax as encoding/json's scanner does: strings
+// may hold any byte but '"', '\\' and control characters, escapes are
+// those of RFC 8259, and containers nest at most maxDepth deep.
+type validator struct {
+	b []byte
+}
+
+// value returns the offset after the valid JSON value at b[i], at nesting
+// depth depth (of the enclosing containers).
+func (v *validator) value(i, depth int) (int, bool) {
+	b := v.b
+	if i >= len(b) {
+		return i, false
+	}
+	switch c := b[i]; {
+	case c == '"':
+		return v.str(i)
+	case c == '{':
+		return v.object(i, depth+1, nil)
+	case c == '[':
+		return v.array(i, depth+1)
+	case c == '-' || '0' <= c && c <= '9':
+		return v.number(i)
+	case c == 't':
+		return v.literal(i, "true")
+	case c == 'f':
+		return v.literal(i, "false")
+	case c == 'n':
+		return v.literal(i, "null")
+	}
+	return i, false
+}
+
+func (v *validator) literal(i int, lit string) (int, bool) {
+	if len(v.b)-i >= len(lit) && string(v.b[i:i+len(lit)]) == lit {
+		return i + len(lit), true
+	}
+	return i, false
+}
+
+// object validates the object at b[i] (its '{'), which is at nesting
+// depth depth, and calls fn, when not nil, for each member.
+func (v *validator) object(i, depth int, fn func(key, raw []byte)) (int, bool) {
+	if depth > maxDepth {
+		return i, false
+	}
+	b := v.b
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return i + 1, true
 	}
 	for {
-		end := skipString(obj, i)
-		key, err := unquote(obj[i:end])
-		if err != nil {
-			return err
+		if i >= len(b) || b[i] != '"' {
+			return i, false
 		}
-		i = skipSpace(obj, end)
-		i = skipSpace(obj, i+1) // after ':'
-		end = skipValue(obj, i)
-		fn(key, obj[i:end])
-		i = skipSpace(obj, end)
-		if obj[i] == '}' {
-			return nil
+		kEnd, ok := v.str(i)
+		if !ok {
+			return kEnd, false
 		}
-		i = skipSpace(obj, i+1) // after ','
+		j := skipSpace(b, kEnd)
+		if j >= len(b) || b[j] != ':' {
+			return j, false
+		}
+		j = skipSpace(b, j+1)
+		end, ok := v.value(j, depth)
+		if !ok {
+			return end, false
+		}
+		if fn != nil {
+			fn(b[i:kEnd], b[j:end])
+		}
+		i = skipSpace(b, end)
+		if i >= len(b) {
+			return i, false
+		}
+		switch b[i] {
+		case '}':
+			return i + 1, true
+		case ',':
+			i = skipSpace(b, i+1)
+		default:
+			return i, false
+		}
 	}
 }
 
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+// array validates the array at b[i] (its '['), at nesting depth depth.
+func (v *validator) array(i, depth int) (int, bool) {
+	if depth > maxDepth {
+		return i, false
+	}
+	b := v.b
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		return i + 1, true
+	}
+	for {
+		end, ok := v.value(i, depth)
+		if !ok {
+			return end, false
+		}
+		i = skipSpace(b, end)
+		if i >= len(b) {
+			return i, false
+		}
+		switch b[i] {
+		case ']':
+			return i + 1, true
+		case ',':
+			i = skipSpace(b, i+1)
+		default:
+			return i, false
+		}
+	}
+}
+
+// strStop marks the bytes that end the plain run of a JSON string: '"',
+// '\\' and the control characters.
+var strStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// str validates the string at b[i] (its opening quote).
+func (v *validator) str(i int) (int, bool) {
+	b := v.b
+	for i++; i < len(b); {
+		if !strStop[b[i]] {
+			i++
+			continue
+		}
+		switch b[i] {
+		case '"':
+			return i + 1, true
+		case '\\':
+			if i+1 >= len(b) {
+				return i, false
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if hex4(b[i:]) < 0 {
+					return i, false
+				}
+				i += 6
+			default:
+				return i, false
+			}
+		default:
+			return i, false // a control character
+		}
+	}
+	return i, false
+}
+
+// number validates the number at b[i]:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (v *validator) number(i int) (int, bool) {
+	b := v.b
+	if b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && '1' <= b[i] && b[i] <= '9':
+		i = digits(b, i+1)
+	default:
+		return i, false
+	}
+	if i < len(b) && b[i] == '.' {
+		j := digits(b, i+1)
+		if j == i+1 {
+			return j, false
+		}
+		i = j
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := digits(b, i)
+		if j == i {
+			return j, false
+		}
+		i = j
+	}
+	return i, true
+}
+
+func digits(b []byte, i int) int {
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
 		i++
 	}
 	return i
 }
 
-// skipString returns the offset after the valid JSON string at b[i].
-func skipString(b []byte, i int) int {
-	for i++; ; i++ {
-		j := bytes.IndexAny(b[i:], `"\`)
-		i += j
-		if b[i] == '"' {
-			return i + 1
-		}
-		i++ // the escaped byte; a \uXXXX escape's digits need no care
-	}
-}
-
-// skipValue returns the offset after the valid JSON value at b[i].
-func skipValue(b []byte, i int) int {
-	switch b[i] {
-	case '"':
-		return skipString(b, i)
-	case '{', '[':
-		depth := 0
-		for {
-			switch b[i] {
-			case '"':
-				i = skipString(b, i)
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
-			}
-			i++
-		}
-	}
-	// A number, true, false or null.
-	for i < len(b) && !bytes.ContainsRune([]byte(",}] \t\n\r"), rune(b[i])) {
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
 	return i
