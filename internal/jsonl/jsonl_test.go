@@ -158,6 +158,29 @@ func TestParse(t *testing.T) {
 	assert.Empty(t, Code(errors.New("other")))
 }
 
+// TestParseDepth checks that Parse accepts exactly the nesting depths
+// that encoding/json accepts (10,000 with the line's object).
+func TestParseDepth(t *testing.T) {
+	for _, tc := range []struct {
+		arrays int
+		ok     bool
+	}{
+		{9998, true},
+		{9999, true},
+		{10000, false},
+		{10001, false},
+	} {
+		line := []byte(`{"text":"x","a":` + strings.Repeat("[", tc.arrays) + strings.Repeat("]", tc.arrays) + `}`)
+		require.Equal(t, tc.ok, json.Valid(line), "json.Valid, %d arrays", tc.arrays)
+		_, err := Parse(line)
+		if tc.ok {
+			assert.NoError(t, err, "%d arrays", tc.arrays)
+		} else {
+			assert.ErrorIs(t, err, ErrBadJSON, "%d arrays", tc.arrays)
+		}
+	}
+}
+
 func TestPeekID(t *testing.T) {
 	for _, tc := range []struct {
 		prefix string
