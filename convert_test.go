@@ -1,0 +1,34 @@
+package parley
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestOffsetsCodePoints checks cp against counting the runes before every
+// character boundary, with multi-byte characters on both sides of the
+// eight-byte words that newOffsets skips at once.
+func TestOffsetsCodePoints(t *testing.T) {
+	texts := []string{
+		"",
+		"plain ASCII text, longer than one word of eight bytes",
+		"é",
+		"1234567é",
+		"12345678é",
+		"123456789é",
+		"Путин said “yes” — twice, 😀 then ok.",
+		strings.Repeat("ab€", 9) + strings.Repeat("x", 17) + "中文",
+	}
+	for _, text := range texts {
+		o := newOffsets(text)
+		for b := 0; b <= len(text); b++ {
+			if b < len(text) && !utf8.RuneStart(text[b]) {
+				continue
+			}
+			if got, want := o.cp(b), utf8.RuneCountInString(text[:b]); got != want {
+				t.Errorf("%q: cp(%d) = %d, want %d", text, b, got, want)
+			}
+		}
+	}
+}
