@@ -146,7 +146,16 @@ func (p *partyTally) dyad() []string {
 // inside sp.
 func (x *docIndex) tokenRange(sp segment.Span) (int, int) {
 	toks := x.doc.Tokens
-	from := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
+	// The first token starting at or after sp.Start (sort.Search without
+	// the closure call per probe).
+	from, hi := 0, len(toks)
+	for from < hi {
+		if h := int(uint(from+hi) >> 1); toks[h].Start < sp.Start {
+			from = h + 1
+		} else {
+			hi = h
+		}
+	}
 	to := from
 	for to < len(toks) && toks[to].End <= sp.End {
 		to++
