@@ -47,6 +47,7 @@ type analyzeFlags struct {
 	maxBytes int
 	onError  string
 	cpuProf  string
+	memProf  string
 }
 
 func parseAnalyzeFlags(args []string, stderr io.Writer) (analyzeFlags, []string, error) {
@@ -63,6 +64,7 @@ func parseAnalyzeFlags(args []string, stderr io.Writer) (analyzeFlags, []string,
 	fs.IntVar(&f.maxBytes, "max-bytes", parley.DefaultMaxBytes, "largest document in bytes; larger ones become error records (too_large)")
 	fs.StringVar(&f.onError, "on-error", "skip", "a document that cannot be analyzed: skip (write an error record, exit 0) or fail (stop, exit 3)")
 	fs.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile (go tool pprof) of the run to this file")
+	fs.StringVar(&f.memProf, "memprofile", "", "write an allocation profile (go tool pprof -sample_index=alloc_space) of the run to this file")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: parley analyze [flags] [FILE ...]
 
@@ -122,6 +124,13 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer func() {
 			if err := stopProf(); err != nil {
+				fmt.Fprintln(stderr, "parley analyze:", err)
+			}
+		}()
+	}
+	if f.memProf != "" {
+		defer func() {
+			if err := writeAllocProfile(f.memProf); err != nil {
 				fmt.Fprintln(stderr, "parley analyze:", err)
 			}
 		}()
@@ -191,6 +200,18 @@ func startCPUProfile(path string) (func() error, error) {
 		pprof.StopCPUProfile()
 		return f.Close()
 	}, nil
+}
+
+// writeAllocProfile writes the allocations of the run so far (the "allocs"
+// profile) to path. The profile is as of the last garbage collection, so
+// one is run first.
+func writeAllocProfile(path string) error {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	return errors.Join(pprof.Lookup("allocs").WriteTo(f, 0), f.Close())
 }
 
 // errDocFailed stops a run under --on-error=fail.
