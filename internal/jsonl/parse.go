@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -364,32 +365,36 @@ func unquote(raw []byte) (string, error) {
 	if i < 0 {
 		return string(inner), nil
 	}
-	out := make([]byte, 0, len(inner))
+	// The decoded string is never longer than inner; a Builder grown to
+	// that size hands its one buffer over as the string, without the copy
+	// of string(bytes).
+	var out strings.Builder
+	out.Grow(len(inner))
 	for i >= 0 {
-		out = append(out, inner[:i]...)
+		out.Write(inner[:i])
 		inner = inner[i:]
 		if len(inner) < 2 {
 			return "", errBadEscape
 		}
 		switch c := inner[1]; c {
 		case '"', '\\', '/':
-			out = append(out, c)
+			out.WriteByte(c)
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
 			r, n := unquoteU(inner)
 			if n == 0 {
 				return "", errBadEscape
 			}
-			out = utf8.AppendRune(out, r)
+			out.WriteRune(r)
 			inner = inner[n:]
 			i = bytes.IndexByte(inner, '\\')
 			continue
@@ -399,7 +404,8 @@ func unquote(raw []byte) (string, error) {
 		inner = inner[2:]
 		i = bytes.IndexByte(inner, '\\')
 	}
-	return string(append(out, inner...)), nil
+	out.Write(inner)
+	return out.String(), nil
 }
 
 var errBadEscape = errors.New("bad escape in string")
