@@ -3,6 +3,7 @@ package stance
 import (
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/parleylab/parley/lexicon"
 	"github.com/parleylab/parley/segment"
@@ -35,9 +36,10 @@ type docIndex struct {
 	prevBound, nextBound []int32
 }
 
-func newIndex(doc *segment.Doc, ann *lexicon.Annotations) *docIndex {
+// newIndex indexes doc; its per-token arrays are taken from sc.
+func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex {
 	n := len(doc.Tokens)
-	buf := make([]int32, 3*n+2)
+	buf := sc.int32s(3*n + 2)
 	x := &docIndex{doc: doc, sentOf: buf[:n:n], prevBound: buf[n : 2*n+1 : 2*n+1], nextBound: buf[2*n+1:]}
 	last := int32(-1)
 	for i := range doc.Tokens {
@@ -231,4 +233,46 @@ func (x *docIndex) hasMutual(from, to int) bool {
 // span returns the byte span of the tokens [from, to).
 func (x *docIndex) span(from, to int) segment.Span {
 	return segment.Span{Start: x.doc.Tokens[from].Start, End: x.doc.Tokens[to-1].End}
+}
+
+// scratch holds the per-token buffers of one ScoreAnnotated call. They
+// are most of what the pass allocates, so they are reused from one
+// document to the next through scratchPool; the analyzer scores documents
+// on several goroutines, each call taking its own.
+type scratch struct {
+	ints  []int32
+	bools []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled is the largest buffer, in elements, put back in the pool, so
+// that one huge document does not keep its buffers alive.
+const maxPooled = 1 << 20
+
+// int32s returns n zeroed int32s.
+func (sc *scratch) int32s(n int) []int32 {
+	if cap(sc.ints) < n {
+		sc.ints = make([]int32, n)
+	}
+	sc.ints = sc.ints[:n]
+	clear(sc.ints)
+	return sc.ints
+}
+
+// boolSlices returns two slices of n false values each.
+func (sc *scratch) boolSlices(n int) ([]bool, []bool) {
+	if cap(sc.bools) < 2*n {
+		sc.bools = make([]bool, 2*n)
+	}
+	sc.bools = sc.bools[:2*n]
+	clear(sc.bools)
+	return sc.bools[:n:n], sc.bools[n:]
+}
+
+// release puts sc back in the pool unless its buffers are too large.
+func (sc *scratch) release() {
+	if cap(sc.ints) <= maxPooled && cap(sc.bools) <= maxPooled {
+		scratchPool.Put(sc)
+	}
 }

@@ -12,9 +12,9 @@ import (
 // ..."), joint events ("X and Y agreed to ...") and stance terms of a
 // group subject ("X and Y ... reaffirm their strategic partnership").
 // covered marks the tokens of the attributions' sources, cues and
-// contents. The relations are appended to x.rels.
-func (x *docIndex) narrated(covered []bool) {
-	used := make([]bool, len(x.doc.Tokens))
+// contents; used, all false, has the same length and marks the tokens of
+// the relations found here. The relations are appended to x.rels.
+func (x *docIndex) narrated(covered, used []bool) {
 	free := func(from, to int) bool {
 		for j := from; j < to; j++ {
 			if covered[j] || used[j] {

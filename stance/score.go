@@ -38,9 +38,11 @@ func ScoreAnnotated(doc *segment.Doc, atts []attribution.Attribution, lex *lexic
 	if doc == nil || lex == nil || ann == nil || len(doc.Tokens) == 0 {
 		return nil
 	}
-	x := newIndex(doc, ann)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	x := newIndex(doc, ann, sc)
 	x.atts = newAttIndex(atts)
-	covered := make([]bool, len(doc.Tokens))
+	covered, used := sc.boolSlices(len(doc.Tokens))
 	for i := range atts {
 		a := &atts[i]
 		spans := [3]segment.Span{a.Cue.Span, a.Content}
@@ -58,7 +60,7 @@ func ScoreAnnotated(doc *segment.Doc, atts []attribution.Attribution, lex *lexic
 		}
 		x.attRelations(a)
 	}
-	x.narrated(covered)
+	x.narrated(covered, used)
 	return dedupe(x.rels)
 }
 
