@@ -367,9 +367,11 @@ func appendStrings(dst []byte, ss []string) []byte {
 
 const hex = "0123456789abcdef"
 
-// safe reports the ASCII bytes written as they are inside a JSON string
-// with HTML escaping: all but control bytes, '"', '\\', '<', '>' and '&'.
-var safe = func() (t [utf8.RuneSelf]bool) {
+// safe reports the bytes written as they are inside a JSON string with
+// HTML escaping: the ASCII bytes but control bytes, '"', '\\', '<', '>'
+// and '&'. It has an entry for every byte, false from utf8.RuneSelf on, so
+// that the hot loop of appendString indexes it without a bounds check.
+var safe = func() (t [256]bool) {
 	for b := ' '; b < utf8.RuneSelf; b++ {
 		t[b] = true
 	}
@@ -385,11 +387,12 @@ func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if safe[b] {
-				i++
-				continue
-			}
+		b := s[i]
+		if safe[b] {
+			i++
+			continue
+		}
+		if b < utf8.RuneSelf {
 			dst = append(dst, s[start:i]...)
 			switch b {
 			case '\\', '"':
