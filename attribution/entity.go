@@ -20,12 +20,51 @@ type entity struct {
 type entities struct {
 	byKey map[string]*entity // full name and surname (Norm, space-joined) -> entity
 	key   []byte             // scratch for the key of a name of several tokens
+	// slab holds the entities, so that a document allocates them a
+	// chunk at a time and a recycled extractor not at all. A full slab is
+	// replaced, not grown: the entities in it are pointed to.
+	slab []entity
 }
 
-// newEntities returns the memory of names of a document of n tokens. Its
-// map is sized for one key per 12 tokens: PolNeAR articles have one per
-// 14.6 on average, and 82% of them no more than that, so it rarely grows.
-func newEntities(n int) entities { return entities{byKey: make(map[string]*entity, n/12+8)} }
+// maxPooledKeys bounds the map kept for the next document: clearing a
+// map costs its capacity, which a document with many names leaves large.
+const maxPooledKeys = 1024
+
+// reset readies e for a document of n tokens. A new map is sized for one
+// key per 12 tokens: PolNeAR articles have one per 14.6 on average, and
+// 82% of them no more than that, so it rarely grows.
+func (e *entities) reset(n int) {
+	if e.byKey == nil {
+		e.byKey = make(map[string]*entity, n/12+8)
+	}
+	if cap(e.slab) < n/12+8 {
+		e.slab = make([]entity, 0, n/12+8)
+	}
+	e.slab = e.slab[:0]
+}
+
+// release drops the document's names, keeping the memory for the next
+// document unless it grew large.
+func (e *entities) release() {
+	if len(e.byKey) > maxPooledKeys {
+		e.byKey = nil
+	} else {
+		clear(e.byKey)
+	}
+	clear(e.slab)
+}
+
+// newEntity returns a new entity named name from the slab.
+func (e *entities) newEntity(name string) *entity {
+	if len(e.slab) == cap(e.slab) {
+		e.slab = make([]entity, 0, 2*cap(e.slab)+8)
+	}
+	e.slab = e.slab[:len(e.slab)+1]
+	// The slot is zero: release cleared it, or make did.
+	ent := &e.slab[len(e.slab)-1]
+	ent.name = name
+	return ent
+}
 
 // speaker is one mention of a named person, in text order.
 type speaker struct {
@@ -46,7 +85,7 @@ func (x *extractor) findEntities() {
 			for k+1 < s.Last && x.nameWord(k+1, s.First) {
 				k++
 			}
-			e := x.ents.register(x.toks, i, k+1, x.modifierParties(i, s.First))
+			e := x.ents.register(x.toks, i, k+1, x.modifierParty(i, s.First))
 			x.speakers = append(x.speakers, speaker{tok: i, ent: e})
 			i = k
 		}
@@ -76,10 +115,10 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	return !strings.HasSuffix(t.Norm, ".") || len(t.Norm) == 2 // initials like "J."
 }
 
-// modifierParties returns the party codes of the titles and names in front
-// of a name starting at token i: the first (leftmost) party wins, so that
-// "Russian Security Council Secretary" gives RUS, not UN.
-func (x *extractor) modifierParties(i, lo int) []string {
+// modifierParty returns the party code of the titles and names in front
+// of a name starting at token i, or "": the first (leftmost) party wins, so
+// that "Russian Security Council Secretary" gives RUS, not UN.
+func (x *extractor) modifierParty(i, lo int) string {
 	code := ""
 	for k := i - 1; k >= lo && i-k <= 7; k-- {
 		t := &x.toks[k]
@@ -92,18 +131,16 @@ func (x *extractor) modifierParties(i, lo int) []string {
 		}
 		break
 	}
-	if code == "" {
-		return nil
-	}
-	return []string{code}
+	return code
 }
 
-// register records the name in tokens [a, b) and returns its entity.
-func (e *entities) register(toks []segment.Token, a, b int, parties []string) *entity {
+// register records the name in tokens [a, b), tied to party code unless it
+// is "", and returns its entity.
+func (e *entities) register(toks []segment.Token, a, b int, code string) *entity {
 	last := toks[b-1].Norm
 	ent := e.lookup(toks, a, b)
 	if ent == nil {
-		ent = &entity{name: joinText(toks, a, b)}
+		ent = e.newEntity(joinText(toks, a, b))
 		if b-a == 1 {
 			e.byKey[last] = ent
 		} else {
@@ -117,10 +154,8 @@ func (e *entities) register(toks []segment.Token, a, b int, parties []string) *e
 			}
 		}
 	}
-	for _, p := range parties {
-		if !slices.Contains(ent.parties, p) {
-			ent.parties = append(ent.parties, p)
-		}
+	if code != "" && !slices.Contains(ent.parties, code) {
+		ent.parties = append(ent.parties, code)
 	}
 	return ent
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/parleylab/parley/lexicon"
@@ -29,13 +30,31 @@ func ExtractAnnotated(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annot
 	if doc == nil || lex == nil || ann == nil || len(doc.Tokens) == 0 {
 		return nil
 	}
-	x := newExtractor(doc, lex, ann)
+	x := extractors.Get().(*extractor)
+	res := x.run(doc, lex, ann)
+	x.release()
+	return res
+}
+
+// run extracts the attributions of doc with x, new or recycled.
+func (x *extractor) run(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) []Attribution {
+	x.reset(doc, lex, ann)
 	x.findEntities()
 	for si := range doc.Sentences {
 		x.sentence(si)
 	}
 	return x.finish()
 }
+
+// extractors recycles extractors between documents: their token tables
+// are the largest allocations of the pass, and the analyzer runs one
+// document after another on each of its goroutines. An extractor is used
+// by one goroutine at a time.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// maxPooledTokens bounds the documents whose tables go back to the pool, so
+// that one large document does not keep its memory.
+const maxPooledTokens = 1 << 16
 
 // Bounds that keep the cost linear in the input whatever its shape: no
 // content, left or right of a cue, is longer than maxSpan tokens, and no
@@ -52,6 +71,7 @@ type extractor struct {
 	toks []segment.Token
 
 	cues    []lexicon.CueMatch
+	idx     []int32 // the array of cueAt, inCue, partyIn and quoteBy
 	cueAt   []int32 // token -> index of the cue starting there, or -1
 	inCue   []int32 // token -> index of the cue covering it, or -1
 	parties []lexicon.PartyMatch
@@ -72,16 +92,19 @@ type draft struct {
 	parent int // index into extractor.out of the parent, or -1
 }
 
-func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) *extractor {
+// reset readies x, new or recycled, for doc, reusing its arrays.
+func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) {
 	n := len(doc.Tokens)
-	x := &extractor{doc: doc, lex: lex, toks: doc.Tokens}
-	x.cls = make([]wordClass, n)
+	x.doc, x.lex, x.toks = doc, lex, doc.Tokens
+	x.cls = resize(x.cls, n)
 	for i := range doc.Tokens {
 		x.cls[i] = classesOf(doc.Tokens[i].Norm)
 	}
 	x.cues = ann.Cues
 	// The four token tables that default to -1 share one array.
-	idx := filled(4*n, -1)
+	x.idx = resize(x.idx, 4*n)
+	fill(x.idx, -1)
+	idx := x.idx
 	x.cueAt, x.inCue, x.partyIn, x.quoteBy = idx[:n:n], idx[n:2*n:2*n], idx[2*n:3*n:3*n], idx[3*n:]
 	for i, c := range x.cues {
 		if c.Start < 0 || c.End > n || c.Start >= c.End {
@@ -92,7 +115,7 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			x.inCue[t] = int32(i)
 		}
 	}
-	x.parties = x.dropSurnames(slices.Clone(ann.Parties))
+	x.parties = x.dropSurnames(append(x.parties[:0], ann.Parties...))
 	for i, p := range x.parties {
 		for t := max(p.Start, 0); t < p.End && t < n; t++ {
 			if x.partyIn[t] < 0 {
@@ -100,7 +123,8 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			}
 		}
 	}
-	x.roleIn = make([]int8, n)
+	x.roleIn = resize(x.roleIn, n)
+	clear(x.roleIn)
 	for _, r := range ann.Roles {
 		for t := max(r.Start, 0); t < r.End && t < n; t++ {
 			x.roleIn[t] = int8(r.Class) + 1
@@ -114,12 +138,48 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			x.quoteBy[q.LastToken] = int32(qi)
 		}
 	}
-	x.ents = newEntities(n)
+	x.ents.reset(n)
 	// PolNeAR articles have a named-person mention per 13 tokens and an
 	// attribution per 40; these capacities hold 89% and 98% of them.
-	x.speakers = make([]speaker, 0, n/10+4)
-	x.out = make([]draft, 0, n/24+4)
-	return x
+	x.speakers = slices.Grow(x.speakers[:0], n/10+4)
+	x.out = slices.Grow(x.out[:0], n/24+4)
+	x.lastSpeaker = nil
+}
+
+// release returns x to extractors, without its references to the
+// document, unless the document was large.
+func (x *extractor) release() {
+	if len(x.toks) > maxPooledTokens {
+		return
+	}
+	clear(x.out)
+	clear(x.speakers)
+	clear(x.parties)
+	x.ents.release()
+	*x = extractor{cls: x.cls, idx: x.idx, parties: x.parties[:0], roleIn: x.roleIn,
+		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0]}
+	extractors.Put(x)
+}
+
+// resize returns s with length n, reusing its array when it has room; the
+// elements are left as they were.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// fill sets every element of s to v, doubling the filled prefix with copy,
+// which moves whole vectors at a time.
+func fill(s []int32, v int32) {
+	if len(s) == 0 {
+		return
+	}
+	s[0] = v
+	for i := 1; i < len(s); i *= 2 {
+		copy(s[i:], s[:i])
+	}
 }
 
 // dropSurnames removes one-word country names that follow a first name:
@@ -152,14 +212,6 @@ func (x *extractor) startsSentence(t int) bool {
 	}
 	p := &x.toks[t-1]
 	return p.Kind == segment.Punct && (p.Text == "." || p.Text == "!" || p.Text == "?")
-}
-
-func filled(n int, v int32) []int32 {
-	s := make([]int32, n)
-	for i := range s {
-		s[i] = v
-	}
-	return s
 }
 
 // --- token predicates ----------------------------------------------------
