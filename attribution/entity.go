@@ -78,7 +78,8 @@ type speaker struct {
 func (x *extractor) findEntities() {
 	for _, s := range x.doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			if !x.nameWord(i, s.First) {
+			// Most tokens are not capitalised: turn them away before the call.
+			if !x.toks[i].Cap || !x.nameWord(i, s.First) {
 				continue
 			}
 			k := i

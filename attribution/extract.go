@@ -70,15 +70,16 @@ type extractor struct {
 	lex  *lexicon.Lexicon
 	toks []segment.Token
 
-	cues    []lexicon.CueMatch
-	idx     []int32 // the array of cueAt, inCue, partyIn and quoteBy
-	cueAt   []int32 // token -> index of the cue starting there, or -1
-	inCue   []int32 // token -> index of the cue covering it, or -1
-	parties []lexicon.PartyMatch
-	partyIn []int32     // token -> first party match covering it, or -1
-	roleIn  []int8      // token -> role class + 1 of a role covering it, or 0
-	quoteBy []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
-	cls     []wordClass // token -> its closed word classes
+	cues      []lexicon.CueMatch
+	anyCiting bool    // a cue is "citing": most documents have none, and skip the pass for it
+	idx       []int32 // the array of cueAt, inCue, partyIn and quoteBy
+	cueAt     []int32 // token -> index of the cue starting there, or -1
+	inCue     []int32 // token -> index of the cue covering it, or -1
+	parties   []lexicon.PartyMatch
+	partyIn   []int32     // token -> first party match covering it, or -1
+	roleIn    []int8      // token -> role class + 1 of a role covering it, or 0
+	quoteBy   []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
+	cls       []wordClass // token -> its closed word classes
 
 	ents        entities
 	speakers    []speaker // person mentions, in text order
@@ -101,6 +102,7 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 		x.cls[i] = classesOf(doc.Tokens[i].Norm)
 	}
 	x.cues = ann.Cues
+	x.anyCiting = slices.ContainsFunc(x.cues, func(c lexicon.CueMatch) bool { return isCiting(c.Cue) })
 	// The four token tables that default to -1 share one array.
 	x.idx = resize(x.idx, 4*n)
 	fill(x.idx, -1)
@@ -529,7 +531,7 @@ func (x *extractor) sentence(si int) {
 		case lexicon.Verb:
 			x.verbCue(si, c)
 		case lexicon.Prep:
-			if c.Cue.Lemma != "cite" && !strings.HasPrefix(c.Cue.Lemma, "citing") {
+			if !isCiting(c.Cue) {
 				x.accordingTo(si, c)
 			}
 		case lexicon.Noun:
@@ -540,15 +542,19 @@ func (x *extractor) sentence(si int) {
 		t = max(t, c.End-1)
 	}
 	// "citing" attaches to the attribution it qualifies, so it comes last.
-	for t := s.First; t < s.Last; t++ {
-		if ci := x.cueAt[t]; ci >= 0 && x.cues[ci].Cue.Kind == lexicon.Prep &&
-			(x.cues[ci].Cue.Lemma == "cite" || strings.HasPrefix(x.cues[ci].Cue.Lemma, "citing")) {
+	for t := s.First; t < s.Last && x.anyCiting; t++ {
+		if ci := x.cueAt[t]; ci >= 0 && isCiting(x.cues[ci].Cue) {
 			x.citing(si, x.cues[ci], first)
 		}
 	}
 	if len(x.out) == first {
 		x.continuedQuote(si)
 	}
+}
+
+// isCiting reports a "citing" cue, which qualifies another attribution.
+func isCiting(c lexicon.Cue) bool {
+	return c.Kind == lexicon.Prep && (c.Lemma == "cite" || strings.HasPrefix(c.Lemma, "citing"))
 }
 
 func (x *extractor) add(si int, typ Type, src *Source, c lexicon.CueMatch, content segment.Span, conf float64) int {
