@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -85,6 +86,8 @@ type extractor struct {
 	speakers    []speaker // person mentions, in text order
 	lastSpeaker *entity   // the last named person who spoke
 	out         []draft
+
+	byStart, order, rank []int // scratch for finish and nest
 }
 
 // draft is an attribution under construction.
@@ -159,7 +162,8 @@ func (x *extractor) release() {
 	clear(x.parties)
 	x.ents.release()
 	*x = extractor{cls: x.cls, idx: x.idx, parties: x.parties[:0], roleIn: x.roleIn,
-		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0]}
+		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0],
+		byStart: x.byStart, order: x.order, rank: x.rank}
 	extractors.Put(x)
 }
 
@@ -1449,12 +1453,9 @@ func (x *extractor) continuedQuote(si int) {
 // one's content: the smallest such content wins. Contents are searched in
 // order of their start, a bounded number back, so the cost stays linear.
 func (x *extractor) nest() {
-	byStart := make([]int, len(x.out))
-	for i := range byStart {
-		byStart[i] = i
-	}
-	sort.SliceStable(byStart, func(a, b int) bool {
-		return x.out[byStart[a]].Content.Start < x.out[byStart[b]].Content.Start
+	byStart := x.indexes(&x.byStart)
+	slices.SortStableFunc(byStart, func(a, b int) int {
+		return cmp.Compare(x.out[a].Content.Start, x.out[b].Content.Start)
 	})
 	for i := range x.out {
 		if x.out[i].parent >= 0 {
@@ -1478,40 +1479,82 @@ func (x *extractor) nest() {
 	}
 }
 
+// indexes returns *buf, reused, holding 0, 1, ... len(x.out)-1.
+func (x *extractor) indexes(buf *[]int) []int {
+	*buf = resize(*buf, len(x.out))
+	for i := range *buf {
+		(*buf)[i] = i
+	}
+	return *buf
+}
+
 // finish orders the attributions by cue, numbers them and resolves parents.
+// Each attribution gets a Source and Parties of its own, cut from one array
+// of each for the document.
 func (x *extractor) finish() []Attribution {
 	x.nest()
-	order := make([]int, len(x.out))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		da, db := &x.out[order[a]], &x.out[order[b]]
+	order := x.indexes(&x.order)
+	slices.SortStableFunc(order, func(a, b int) int {
+		da, db := &x.out[a], &x.out[b]
 		if da.Cue.Start != db.Cue.Start {
-			return da.Cue.Start < db.Cue.Start
+			return cmp.Compare(da.Cue.Start, db.Cue.Start)
 		}
-		return da.Content.Start < db.Content.Start
+		return cmp.Compare(da.Content.Start, db.Content.Start)
 	})
-	ids := make([]string, len(x.out))
-	for rank, i := range order {
-		ids[i] = "a" + strconv.Itoa(rank+1)
+	rank := resize(x.rank, len(x.out))
+	x.rank = rank
+	nsrc, nparty := 0, 0
+	for r, i := range order {
+		rank[i] = r
+		if src := x.out[i].Source; src != nil {
+			nsrc++
+			nparty += len(src.Parties)
+		}
 	}
+	srcs := make([]Source, 0, nsrc)
+	parties := make([]string, 0, nparty)
 	res := make([]Attribution, len(x.out))
-	for rank, i := range order {
+	for r, i := range order {
 		a := x.out[i].Attribution
-		a.ID = ids[i]
+		a.ID = attributionID(r)
 		if p := x.out[i].parent; p >= 0 {
-			a.Parent = ids[p]
+			a.Parent = attributionID(rank[p])
 		}
 		if a.Source != nil {
-			cp := *a.Source
-			cp.Parties = slices.Clone(cp.Parties)
-			a.Source = &cp
+			srcs = append(srcs, *a.Source)
+			cp := &srcs[len(srcs)-1]
+			if len(cp.Parties) > 0 {
+				n := len(parties)
+				parties = append(parties, cp.Parties...)
+				cp.Parties = parties[n:len(parties):len(parties)]
+			} else if cp.Parties != nil {
+				cp.Parties = []string{}
+			}
+			a.Source = cp
 		}
-		res[rank] = a
+		res[r] = a
 	}
 	return res
 }
+
+// attributionID returns the ID of the attribution of rank r (from 0):
+// "a1", "a2", ...; those of the first ranks are made once.
+func attributionID(r int) string {
+	if r < len(attributionIDs) {
+		return attributionIDs[r]
+	}
+	return "a" + strconv.Itoa(r+1)
+}
+
+// attributionIDs holds the IDs of the first 256 ranks: in a 20 MB corpus
+// of news, 99% of documents have no more than 80 attributions, and none
+// more than 223.
+var attributionIDs = func() (ids [256]string) {
+	for r := range ids {
+		ids[r] = "a" + strconv.Itoa(r+1)
+	}
+	return ids
+}()
 
 // discourseMarker reports a sentence adverbial that is no part of the
 // content before it: "In fact", "However", "Meanwhile".
