@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parleylab/parley/lexicon"
 	"github.com/parleylab/parley/segment"
@@ -86,7 +87,7 @@ func (x *extractor) findEntities() {
 			for k+1 < s.Last && x.nameWord(k+1, s.First) {
 				k++
 			}
-			e := x.ents.register(x.toks, i, k+1, x.modifierParty(i, s.First))
+			e := x.ents.register(x.doc.Text, x.toks, i, k+1, x.modifierParty(i, s.First))
 			x.speakers = append(x.speakers, speaker{tok: i, ent: e})
 			i = k
 		}
@@ -137,11 +138,11 @@ func (x *extractor) modifierParty(i, lo int) string {
 
 // register records the name in tokens [a, b), tied to party code unless it
 // is "", and returns its entity.
-func (e *entities) register(toks []segment.Token, a, b int, code string) *entity {
+func (e *entities) register(text string, toks []segment.Token, a, b int, code string) *entity {
 	last := toks[b-1].Norm
 	ent := e.lookup(toks, a, b)
 	if ent == nil {
-		ent = e.newEntity(joinText(toks, a, b))
+		ent = e.newEntity(joinText(text, toks, a, b))
 		if b-a == 1 {
 			e.byKey[last] = ent
 		} else {
@@ -178,11 +179,15 @@ func (e *entities) lookup(toks []segment.Token, a, b int) *entity {
 	return e.byKey[string(e.key)]
 }
 
-// joinText joins the Text of tokens [a, b), with a space where the source
-// has space between two of them.
-func joinText(toks []segment.Token, a, b int) string {
+// joinText joins the Text of tokens [a, b) of text, with a space where
+// the source has space between two of them. Most names are written with
+// single spaces, and are then cut from text instead of built.
+func joinText(text string, toks []segment.Token, a, b int) string {
 	if b-a == 1 {
 		return toks[a].Text
+	}
+	if s, ok := singleSpaced(text, toks, a, b); ok {
+		return s
 	}
 	n := 0
 	for i := a; i < b; i++ {
@@ -197,6 +202,26 @@ func joinText(toks []segment.Token, a, b int) string {
 		sb.WriteString(toks[i].Text)
 	}
 	return sb.String()
+}
+
+// singleSpaced returns the text of tokens [a, b) and true when it is
+// their Text joined as joinText joins them: each token's Text is its span
+// of text, and nothing or one space lies between two tokens.
+func singleSpaced(text string, toks []segment.Token, a, b int) (string, bool) {
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		if t.Start < 0 || t.End > len(text) || t.Start > t.End || text[t.Start:t.End] != t.Text {
+			return "", false
+		}
+		if i > a {
+			switch gap := t.Start - toks[i-1].End; {
+			case gap == 1 && text[t.Start-1] == ' ', gap == 0:
+			default:
+				return "", false
+			}
+		}
+	}
+	return text[toks[a].Start:toks[b-1].End], true
 }
 
 // source reads the source noun phrase in tokens [a, b).
@@ -304,7 +329,7 @@ func (x *extractor) source(a, b int) *Source {
 		if src.Kind == Person {
 			codes = []string{strings.ToUpper(x.toks[ne-1].Text)}
 		} else {
-			codes = []string{strings.ToUpper(joinText(x.toks, ns, ne))}
+			codes = []string{strings.ToUpper(joinText(x.doc.Text, x.toks, ns, ne))}
 		}
 	}
 	src.Parties = sortedUnique(codes)
@@ -378,7 +403,31 @@ func (x *extractor) noteSpeaker(src *Source) {
 	if src == nil || src.Kind != Person || src.Resolved == "" {
 		return
 	}
-	if ent := x.ents.byKey[strings.ToLower(src.Resolved)]; ent != nil {
+	var ent *entity
+	if b, ok := appendLowerASCII(x.lowerBuf[:0], src.Resolved); ok {
+		// The map read with string(b) makes no string.
+		x.lowerBuf = b
+		ent = x.ents.byKey[string(b)]
+	} else {
+		ent = x.ents.byKey[strings.ToLower(src.Resolved)]
+	}
+	if ent != nil {
 		x.lastSpeaker = ent
 	}
+}
+
+// appendLowerASCII appends strings.ToLower(s) to b and returns true when s
+// is ASCII, the common case; else it returns false.
+func appendLowerASCII(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }

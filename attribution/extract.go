@@ -87,7 +87,8 @@ type extractor struct {
 	lastSpeaker *entity   // the last named person who spoke
 	out         []draft
 
-	byStart, order, rank []int // scratch for finish and nest
+	byStart, order, rank []int  // scratch for finish and nest
+	lowerBuf             []byte // scratch for noteSpeaker
 }
 
 // draft is an attribution under construction.
@@ -163,7 +164,7 @@ func (x *extractor) release() {
 	x.ents.release()
 	*x = extractor{cls: x.cls, idx: x.idx, parties: x.parties[:0], roleIn: x.roleIn,
 		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0],
-		byStart: x.byStart, order: x.order, rank: x.rank}
+		byStart: x.byStart, order: x.order, rank: x.rank, lowerBuf: x.lowerBuf}
 	extractors.Put(x)
 }
 
