@@ -80,7 +80,7 @@ type extractor struct {
 	partyIn   []int32     // token -> first party match covering it, or -1
 	roleIn    []int8      // token -> role class + 1 of a role covering it, or 0
 	quoteBy   []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
-	cls       []wordClass // token -> its closed word classes
+	cls       []wordClass // token -> its closed word classes and cKnown, or 0 until looked up
 
 	ents        entities
 	speakers    []speaker // person mentions, in text order
@@ -102,9 +102,7 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 	n := len(doc.Tokens)
 	x.doc, x.lex, x.toks = doc, lex, doc.Tokens
 	x.cls = resize(x.cls, n)
-	for i := range doc.Tokens {
-		x.cls[i] = classesOf(doc.Tokens[i].Norm)
-	}
+	clear(x.cls)
 	x.cues = ann.Cues
 	x.anyCiting = slices.ContainsFunc(x.cues, func(c lexicon.CueMatch) bool { return isCiting(c.Cue) })
 	// The four token tables that default to -1 share one array.
@@ -226,7 +224,25 @@ func (x *extractor) startsSentence(t int) bool {
 func (x *extractor) norm(i int) string { return x.toks[i].Norm }
 
 // is reports whether token i belongs to one of the word classes c.
-func (x *extractor) is(i int, c wordClass) bool { return x.cls[i]&c != 0 }
+func (x *extractor) is(i int, c wordClass) bool {
+	v := x.cls[i]
+	if v == 0 {
+		v = x.classify(i)
+	}
+	return v&c != 0
+}
+
+// classify looks the classes of token i up and keeps them in x.cls with
+// cKnown set. The look-up is left until a token is asked about: most
+// tokens never are. It is kept out of line so that is, called everywhere,
+// stays small enough to inline.
+//
+//go:noinline
+func (x *extractor) classify(i int) wordClass {
+	v := classesOf(x.toks[i].Norm) | cKnown
+	x.cls[i] = v
+	return v
+}
 
 func (x *extractor) isWord(i int) bool {
 	k := x.toks[i].Kind

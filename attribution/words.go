@@ -176,6 +176,8 @@ const (
 	cDayNames
 	cObjectPronouns
 	cTrailingClause
+	// cKnown marks the classes of a token as looked up.
+	cKnown wordClass = 1 << 31
 )
 
 // classesOf returns the classes of a token Norm. It runs once per token
