@@ -180,8 +180,8 @@ const (
 	cKnown wordClass = 1 << 31
 )
 
-// classesOf returns the classes of a token Norm. It runs once per token
-// of every document, so it probes classTable, which reads four bytes of
+// classesOf returns the classes of a token Norm. It runs for a good part
+// of the tokens of every document, so it probes classTable, which reads four bytes of
 // the Norm, rather than a map, which would hash all of it.
 func classesOf(norm string) wordClass {
 	if norm == "" || len(norm) > classTable.longest {
