@@ -103,7 +103,7 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	if r, ok := x.role(i); ok && r != lexicon.Pronoun {
 		return false
 	}
-	if x.is(i, cPersonPronouns) || x.is(i, cPluralPronouns) || x.is(i, cThingPronouns) {
+	if x.is(i, cPersonPronouns|cPluralPronouns|cThingPronouns) {
 		return false
 	}
 	if x.is(i, cTimeWords) && t.Norm != "may" {
@@ -229,7 +229,7 @@ func (x *extractor) source(a, b int) *Source {
 	src := &Source{Span: segment.Span{Start: x.toks[a].Start, End: x.toks[b-1].End}}
 	if b-a == 1 {
 		n := x.norm(a)
-		if x.is(a, cPersonPronouns) || x.is(a, cPluralPronouns) || x.is(a, cThingPronouns) {
+		if x.is(a, cPersonPronouns|cPluralPronouns|cThingPronouns) {
 			src.Kind = Pronoun
 			if ent := x.antecedent(n, a); ent != nil {
 				src.Resolved = ent.name
@@ -308,7 +308,7 @@ func (x *extractor) source(a, b int) *Source {
 			src.Kind = Person
 		}
 		codes = append(codes, x.groupParties(a)...)
-	case ne > 0 && !media && orgNames[x.norm(ne-1)]:
+	case ne > 0 && !media && x.is(ne-1, cOrgNames):
 		// "Amnesty International", "the Heritage Foundation": a body.
 		src.Kind = Organization
 	case ent != nil && !media && (title || ne-ns > 1 || firstKind < 0 && !org):

@@ -607,19 +607,20 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		return
 	}
 	// "need answers": a plural noun after a plain lower-case word.
-	if c.End-c.Start == 1 && nounLike[c.Cue.Lemma] && strings.HasSuffix(head, "s") && c0 > s.First &&
+	lemma := classesOf(c.Cue.Lemma)
+	if c.End-c.Start == 1 && lemma&cNounLike != 0 && strings.HasSuffix(head, "s") && c0 > s.First &&
 		x.toks[c0-1].Kind == segment.Word && !x.toks[c0-1].Cap && !x.isRoleWord(c0-1) && !x.is(c0-1, cAuxiliaries) && !x.is(c0-1, cCueAdverbs) &&
 		!strings.HasSuffix(x.norm(c0-1), "s") {
 		return
 	}
 	// "a video call on Wednesday": the bare form after an article and a noun.
-	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || nounLike[base] && head == base+"s") && c0-2 >= s.First &&
+	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || classesOf(base)&cNounLike != 0 && strings.HasSuffix(head, "s") && head[:len(head)-1] == base) && c0-2 >= s.First &&
 		(x.norm(c0-2) == "a" || x.norm(c0-2) == "an" || x.norm(c0-2) == "the") && !x.toks[c0-1].Cap &&
 		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !x.is(c0-1, cCueAdverbs) {
 		return
 	}
 	// Joint actions and plans: "agreed to expand trade".
-	if c1 < s.Last && x.norm(c1) == "to" && jointVerbs[c.Cue.Lemma] {
+	if c1 < s.Last && x.norm(c1) == "to" && lemma&cJointVerbs != 0 {
 		return
 	}
 	// Walk back over auxiliaries and adverbs.
@@ -1067,7 +1068,8 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			i = k + 1
 		}
 	}
-	if objectInfinitive[c.Cue.Lemma] {
+	lemma := classesOf(c.Cue.Lemma)
+	if lemma&cObjectInfinitive != 0 {
 		// "urged Congress to leave the program intact": content "to leave ...".
 		for k := i + 1; k < end && k-i < 8; k++ {
 			if x.norm(k) == "to" {
@@ -1098,7 +1100,7 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			}
 		}
 	}
-	if objectTellers[c.Cue.Lemma] || c.Cue.Lemma == "ask" {
+	if lemma&cObjectTellers != 0 || c.Cue.Lemma == "ask" {
 		// "told a town hall in Salem, New Hampshire on Monday that ...",
 		// "asked the contender if ...".
 		for k := i; k < end && k-i < 14; k++ {

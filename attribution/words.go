@@ -176,13 +176,21 @@ const (
 	cDayNames
 	cObjectPronouns
 	cTrailingClause
+	// The classes of cue lemmas and of the last word of a name, looked up
+	// with classesOf too.
+	cNounLike
+	cJointVerbs
+	cObjectTellers
+	cObjectInfinitive
+	cOrgNames
 	// cKnown marks the classes of a token as looked up.
 	cKnown wordClass = 1 << 31
 )
 
-// classesOf returns the classes of a token Norm. It runs for a good part
-// of the tokens of every document, so it probes classTable, which reads four bytes of
-// the Norm, rather than a map, which would hash all of it.
+// classesOf returns the classes of a token Norm or a cue lemma. It runs
+// for a good part of the tokens of every document, so it probes
+// classTable, which reads four bytes of the word, rather than a map, which
+// would hash all of it.
 func classesOf(norm string) wordClass {
 	if norm == "" || len(norm) > classTable.longest {
 		return 0
@@ -201,14 +209,15 @@ func classesOf(norm string) wordClass {
 	}
 }
 
-// classBits sizes classTable: 1024 slots for the 453 words.
+// classBits sizes classTable: 2048 slots for the 584 words, so that probes
+// stay short.
 const (
-	classBits  = 10
+	classBits  = 11
 	classSlots = 1 << classBits
 )
 
 // classTable holds the words of tokenClasses by open addressing with
-// linear probing on their classKey. The keys, 4 KB, are probed first and
+// linear probing on their classKey. The keys, 8 KB, are probed first and
 // stay in cache; a word is read only when its key matches, so a token
 // with no class, the common case, is turned away by the keys alone.
 var classTable = func() (t struct {
@@ -237,7 +246,7 @@ func classKey(s string) uint32 {
 	return uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24
 }
 
-// tokenClasses maps a token Norm to its classes.
+// tokenClasses maps a token Norm or a cue lemma to its classes.
 var tokenClasses = func() map[string]wordClass {
 	m := map[string]wordClass{}
 	for _, e := range []struct {
@@ -261,6 +270,11 @@ var tokenClasses = func() map[string]wordClass {
 		{dayNames, cDayNames},
 		{objectPronouns, cObjectPronouns},
 		{trailingClause, cTrailingClause},
+		{nounLike, cNounLike},
+		{jointVerbs, cJointVerbs},
+		{objectTellers, cObjectTellers},
+		{objectInfinitive, cObjectInfinitive},
+		{orgNames, cOrgNames},
 	} {
 		for w := range e.words {
 			m[w] |= e.class
