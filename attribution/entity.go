@@ -77,10 +77,14 @@ type speaker struct {
 // with the titles and party names in front of it ("Russian President
 // Vladimir Putin"), and records the people it names.
 func (x *extractor) findEntities() {
+	toks := x.toks // held in a register through the loop over every token
 	for _, s := range x.doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
+		for i, last := s.First, s.Last; i < last; i++ {
 			// Most tokens are not capitalised: turn them away before the call.
-			if !x.toks[i].Cap || !x.nameWord(i, s.First) {
+			if !toks[i].Cap {
+				continue
+			}
+			if !x.nameWord(i, s.First) {
 				continue
 			}
 			k := i

@@ -539,10 +539,11 @@ func (x *extractor) rightNP(i, hi int) int {
 func (x *extractor) sentence(si int) {
 	s := x.doc.Sentences[si]
 	first := len(x.out)
+	cueAt, toks := x.cueAt, x.toks // held in registers through the loop over every token
 	for t := s.First; t < s.Last; t++ {
-		ci := x.cueAt[t]
+		ci := cueAt[t]
 		if ci < 0 {
-			if x.isDash(t) {
+			if toks[t].Kind == segment.Punct && x.isDash(t) {
 				x.dashCue(si, t)
 			}
 			continue
