@@ -21,10 +21,7 @@ type entity struct {
 type entities struct {
 	byKey map[string]*entity // full name and surname (Norm, space-joined) -> entity
 	key   []byte             // scratch for the key of a name of several tokens
-	// slab holds the entities, so that a document allocates them a
-	// chunk at a time and a recycled extractor not at all. A full slab is
-	// replaced, not grown: the entities in it are pointed to.
-	slab []entity
+	slab  slab[entity]       // the entities
 }
 
 // maxPooledKeys bounds the map kept for the next document: clearing a
@@ -38,10 +35,7 @@ func (e *entities) reset(n int) {
 	if e.byKey == nil {
 		e.byKey = make(map[string]*entity, n/12+8)
 	}
-	if cap(e.slab) < n/12+8 {
-		e.slab = make([]entity, 0, n/12+8)
-	}
-	e.slab = e.slab[:0]
+	e.slab.reserve(n/12 + 8)
 }
 
 // release drops the document's names, keeping the memory for the next
@@ -52,19 +46,42 @@ func (e *entities) release() {
 	} else {
 		clear(e.byKey)
 	}
-	clear(e.slab)
+	e.slab.reset()
 }
 
-// newEntity returns a new entity named name from the slab.
+// newEntity returns a new entity named name.
 func (e *entities) newEntity(name string) *entity {
-	if len(e.slab) == cap(e.slab) {
-		e.slab = make([]entity, 0, 2*cap(e.slab)+8)
-	}
-	e.slab = e.slab[:len(e.slab)+1]
-	// The slot is zero: release cleared it, or make did.
-	ent := &e.slab[len(e.slab)-1]
+	ent := e.slab.next()
 	ent.name = name
 	return ent
+}
+
+// slab hands out zero values of T a chunk at a time, so that a document
+// allocates them a chunk at a time and a recycled extractor not at all. A
+// full chunk is replaced, not grown: the values in it are pointed to.
+type slab[T any] struct{ chunk []T }
+
+// next returns a pointer to a zero T.
+func (s *slab[T]) next() *T {
+	if len(s.chunk) == cap(s.chunk) {
+		s.chunk = make([]T, 0, 2*cap(s.chunk)+8)
+	}
+	s.chunk = s.chunk[:len(s.chunk)+1]
+	// The value is zero: reset cleared it, or make did.
+	return &s.chunk[len(s.chunk)-1]
+}
+
+// reserve makes room for n values in the chunk, which must be empty.
+func (s *slab[T]) reserve(n int) {
+	if cap(s.chunk) < n {
+		s.chunk = make([]T, 0, n)
+	}
+}
+
+// reset zeroes the values handed out and takes them back.
+func (s *slab[T]) reset() {
+	clear(s.chunk)
+	s.chunk = s.chunk[:0]
 }
 
 // speaker is one mention of a named person, in text order.
@@ -230,7 +247,8 @@ func singleSpaced(text string, toks []segment.Token, a, b int) (string, bool) {
 
 // source reads the source noun phrase in tokens [a, b).
 func (x *extractor) source(a, b int) *Source {
-	src := &Source{Span: segment.Span{Start: x.toks[a].Start, End: x.toks[b-1].End}}
+	src := x.newSource()
+	src.Span = segment.Span{Start: x.toks[a].Start, End: x.toks[b-1].End}
 	if b-a == 1 {
 		n := x.norm(a)
 		if x.is(a, cPersonPronouns|cPluralPronouns|cThingPronouns) {
@@ -243,7 +261,7 @@ func (x *extractor) source(a, b int) *Source {
 		}
 	}
 	var (
-		codes      []string
+		codes      = x.codes[:0]
 		firstKind  = -1
 		group      bool
 		media, org bool
@@ -331,15 +349,34 @@ func (x *extractor) source(a, b int) *Source {
 	if len(codes) == 0 && ne > 0 && !anonymous {
 		// No party in the text: a person by surname, a body by its name.
 		if src.Kind == Person {
-			codes = []string{strings.ToUpper(x.toks[ne-1].Text)}
+			codes = append(codes, strings.ToUpper(x.toks[ne-1].Text))
 		} else {
-			codes = []string{strings.ToUpper(joinText(x.doc.Text, x.toks, ns, ne))}
+			codes = append(codes, strings.ToUpper(joinText(x.doc.Text, x.toks, ns, ne)))
 		}
 	}
-	src.Parties = sortedUnique(codes)
+	x.codes = codes
+	src.Parties = x.keepParties(sortedUnique(codes))
 	return src
 }
 
+// newSource returns a zero Source for a draft. It lives until finish has
+// copied the drafts out, so the Sources come from a recycled slab.
+func (x *extractor) newSource() *Source { return x.sources.next() }
+
+// keepParties returns a copy of the party codes ps of a draft's Source,
+// cut from x.partyCodes, which is recycled like the Sources: finish copies
+// them out. An empty ps stays as it is, nil or not.
+func (x *extractor) keepParties(ps []string) []string {
+	if len(ps) == 0 {
+		return ps
+	}
+	n := len(x.partyCodes)
+	x.partyCodes = append(x.partyCodes, ps...)
+	return x.partyCodes[n:len(x.partyCodes):len(x.partyCodes)]
+}
+
+// sortedUnique sorts codes in place and returns them without repeats; it
+// returns an empty slice, not nil, when there are none.
 func sortedUnique(codes []string) []string {
 	if len(codes) == 0 {
 		return []string{}

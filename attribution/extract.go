@@ -87,8 +87,14 @@ type extractor struct {
 	lastSpeaker *entity   // the last named person who spoke
 	out         []draft
 
-	byStart, order, rank []int  // scratch for finish and nest
-	lowerBuf             []byte // scratch for noteSpeaker
+	byStart, order, rank []int    // scratch for finish and nest
+	lowerBuf             []byte   // scratch for noteSpeaker
+	codes                []string // scratch for source
+
+	// The Sources of the drafts and their party codes, recycled: finish
+	// copies them out.
+	sources    slab[Source]
+	partyCodes []string
 }
 
 // draft is an attribution under construction.
@@ -159,10 +165,14 @@ func (x *extractor) release() {
 	clear(x.out)
 	clear(x.speakers)
 	clear(x.parties)
+	clear(x.codes)
+	clear(x.partyCodes)
+	x.sources.reset()
 	x.ents.release()
 	*x = extractor{cls: x.cls, idx: x.idx, parties: x.parties[:0], roleIn: x.roleIn,
 		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0],
-		byStart: x.byStart, order: x.order, rank: x.rank, lowerBuf: x.lowerBuf}
+		byStart: x.byStart, order: x.order, rank: x.rank, lowerBuf: x.lowerBuf,
+		codes: x.codes[:0], sources: x.sources, partyCodes: x.partyCodes[:0]}
 	extractors.Put(x)
 }
 
@@ -738,7 +748,8 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 			return
 		}
 		ante := x.source(a, k+1)
-		src = &Source{Span: segment.Span{Start: x.toks[j].Start, End: x.toks[j].End}, Kind: Pronoun,
+		src = x.newSource()
+		*src = Source{Span: segment.Span{Start: x.toks[j].Start, End: x.toks[j].End}, Kind: Pronoun,
 			Resolved: x.doc.Text[ante.Start:ante.End], Parties: ante.Parties}
 		if ante.Resolved != "" {
 			src.Resolved = ante.Resolved
@@ -977,8 +988,9 @@ func (x *extractor) clauseStart(i int) bool {
 func (x *extractor) sharedSubject(si, j int) *Source {
 	for i := len(x.out) - 1; i >= 0 && x.out[i].Sentence == si && len(x.out)-i <= maxScan; i-- {
 		if x.out[i].Source != nil && x.out[i].Cue.Start < x.toks[j].Start && x.out[i].Type != AccordingTo {
-			cp := *x.out[i].Source
-			return &cp
+			cp := x.newSource()
+			*cp = *x.out[i].Source
+			return cp
 		}
 	}
 	return x.clauseSubject(si, j)
