@@ -553,7 +553,7 @@ func (x *extractor) sentence(si int) {
 	for t := s.First; t < s.Last; t++ {
 		ci := cueAt[t]
 		if ci < 0 {
-			if toks[t].Kind == segment.Punct && x.isDash(t) {
+			if toks[t].Kind == segment.Punct && isDashText(toks[t].Text) {
 				x.dashCue(si, t)
 			}
 			continue
@@ -625,6 +625,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		return
 	}
 	// "a video call on Wednesday": the bare form after an article and a noun.
+	// (head is base+"s" when it ends in "s" and base is the rest; no string is built.)
 	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || classesOf(base)&cNounLike != 0 && strings.HasSuffix(head, "s") && head[:len(head)-1] == base) && c0-2 >= s.First &&
 		(x.norm(c0-2) == "a" || x.norm(c0-2) == "an" || x.norm(c0-2) == "the") && !x.toks[c0-1].Cap &&
 		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !x.is(c0-1, cCueAdverbs) {
@@ -1291,10 +1292,12 @@ func (x *extractor) quoteContent(q int) segment.Span {
 
 // isDash reports a dash token: "“Q” ― Name".
 func (x *extractor) isDash(i int) bool {
-	if x.toks[i].Kind != segment.Punct {
-		return false
-	}
-	switch x.toks[i].Text {
+	return x.toks[i].Kind == segment.Punct && isDashText(x.toks[i].Text)
+}
+
+// isDashText reports the text of a dash token.
+func isDashText(s string) bool {
+	switch s {
 	case "―", "—", "–", "--":
 		return true
 	}

@@ -219,7 +219,7 @@ const (
 // classTable holds the words of tokenClasses by open addressing with
 // linear probing on their classKey. The keys, 8 KB, are probed first and
 // stay in cache; a word is read only when its key matches, so a token
-// with no class, the common case, is turned away by the keys alone.
+// with no class is turned away by the keys alone.
 var classTable = func() (t struct {
 	keys    [classSlots]uint32 // 0: a free slot
 	words   [classSlots]string
@@ -238,9 +238,9 @@ var classTable = func() (t struct {
 	return t
 }()
 
-// classKey packs the length and the first, middle and last bytes of s,
-// never 0 when 0 < len(s) < 256: they tell the class words apart nearly as well as
-// all the bytes would.
+// classKey packs the length and the first, middle and last bytes of s;
+// it is never 0 when 0 < len(s) < 256. These tell the class words apart
+// nearly as well as all the bytes would.
 func classKey(s string) uint32 {
 	n := len(s)
 	return uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24
