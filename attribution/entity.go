@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parleylab/parley/lexicon"
 	"github.com/parleylab/parley/segment"
@@ -20,12 +21,68 @@ type entity struct {
 type entities struct {
 	byKey map[string]*entity // full name and surname (Norm, space-joined) -> entity
 	key   []byte             // scratch for the key of a name of several tokens
+	slab  slab[entity]       // the entities
 }
 
-// newEntities returns the memory of names of a document of n tokens. Its
-// map is sized for one key per 12 tokens: PolNeAR articles have one per
-// 14.6 on average, and 82% of them no more than that, so it rarely grows.
-func newEntities(n int) entities { return entities{byKey: make(map[string]*entity, n/12+8)} }
+// maxPooledKeys bounds the map kept for the next document: clearing a
+// map costs its capacity, which a document with many names leaves large.
+const maxPooledKeys = 1024
+
+// reset readies e for a document of n tokens. A new map is sized for one
+// key per 12 tokens: PolNeAR articles have one per 14.6 on average, and
+// 82% of them no more than that, so it rarely grows.
+func (e *entities) reset(n int) {
+	if e.byKey == nil {
+		e.byKey = make(map[string]*entity, n/12+8)
+	}
+	e.slab.reserve(n/12 + 8)
+}
+
+// release drops the document's names, keeping the memory for the next
+// document unless it grew large.
+func (e *entities) release() {
+	if len(e.byKey) > maxPooledKeys {
+		e.byKey = nil
+	} else {
+		clear(e.byKey)
+	}
+	e.slab.reset()
+}
+
+// newEntity returns a new entity named name.
+func (e *entities) newEntity(name string) *entity {
+	ent := e.slab.next()
+	ent.name = name
+	return ent
+}
+
+// slab hands out zero values of T a chunk at a time, so that a document
+// allocates them a chunk at a time and a recycled extractor not at all. A
+// full chunk is replaced, not grown: the values in it are pointed to.
+type slab[T any] struct{ chunk []T }
+
+// next returns a pointer to a zero T.
+func (s *slab[T]) next() *T {
+	if len(s.chunk) == cap(s.chunk) {
+		s.chunk = make([]T, 0, 2*cap(s.chunk)+8)
+	}
+	s.chunk = s.chunk[:len(s.chunk)+1]
+	// The value is zero: reset cleared it, or make did.
+	return &s.chunk[len(s.chunk)-1]
+}
+
+// reserve makes room for n values in the chunk, which must be empty.
+func (s *slab[T]) reserve(n int) {
+	if cap(s.chunk) < n {
+		s.chunk = make([]T, 0, n)
+	}
+}
+
+// reset zeroes the values handed out and takes them back.
+func (s *slab[T]) reset() {
+	clear(s.chunk)
+	s.chunk = s.chunk[:0]
+}
 
 // speaker is one mention of a named person, in text order.
 type speaker struct {
@@ -37,8 +94,13 @@ type speaker struct {
 // with the titles and party names in front of it ("Russian President
 // Vladimir Putin"), and records the people it names.
 func (x *extractor) findEntities() {
+	toks := x.toks // held in a register through the loop over every token
 	for _, s := range x.doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
+		for i, last := s.First, s.Last; i < last; i++ {
+			// Most tokens are not capitalised: turn them away before the call.
+			if !toks[i].Cap {
+				continue
+			}
 			if !x.nameWord(i, s.First) {
 				continue
 			}
@@ -46,7 +108,7 @@ func (x *extractor) findEntities() {
 			for k+1 < s.Last && x.nameWord(k+1, s.First) {
 				k++
 			}
-			e := x.ents.register(x.toks, i, k+1, x.modifierParties(i, s.First))
+			e := x.ents.register(x.doc.Text, x.toks, i, k+1, x.modifierParty(i, s.First))
 			x.speakers = append(x.speakers, speaker{tok: i, ent: e})
 			i = k
 		}
@@ -62,7 +124,7 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	if r, ok := x.role(i); ok && r != lexicon.Pronoun {
 		return false
 	}
-	if x.is(i, cPersonPronouns) || x.is(i, cPluralPronouns) || x.is(i, cThingPronouns) {
+	if x.is(i, cPersonPronouns|cPluralPronouns|cThingPronouns) {
 		return false
 	}
 	if x.is(i, cTimeWords) && t.Norm != "may" {
@@ -76,10 +138,10 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	return !strings.HasSuffix(t.Norm, ".") || len(t.Norm) == 2 // initials like "J."
 }
 
-// modifierParties returns the party codes of the titles and names in front
-// of a name starting at token i: the first (leftmost) party wins, so that
-// "Russian Security Council Secretary" gives RUS, not UN.
-func (x *extractor) modifierParties(i, lo int) []string {
+// modifierParty returns the party code of the titles and names in front
+// of a name starting at token i, or "": the first (leftmost) party wins, so
+// that "Russian Security Council Secretary" gives RUS, not UN.
+func (x *extractor) modifierParty(i, lo int) string {
 	code := ""
 	for k := i - 1; k >= lo && i-k <= 7; k-- {
 		t := &x.toks[k]
@@ -92,18 +154,16 @@ func (x *extractor) modifierParties(i, lo int) []string {
 		}
 		break
 	}
-	if code == "" {
-		return nil
-	}
-	return []string{code}
+	return code
 }
 
-// register records the name in tokens [a, b) and returns its entity.
-func (e *entities) register(toks []segment.Token, a, b int, parties []string) *entity {
+// register records the name in tokens [a, b), tied to party code unless it
+// is "", and returns its entity.
+func (e *entities) register(text string, toks []segment.Token, a, b int, code string) *entity {
 	last := toks[b-1].Norm
 	ent := e.lookup(toks, a, b)
 	if ent == nil {
-		ent = &entity{name: joinText(toks, a, b)}
+		ent = e.newEntity(joinText(text, toks, a, b))
 		if b-a == 1 {
 			e.byKey[last] = ent
 		} else {
@@ -117,10 +177,8 @@ func (e *entities) register(toks []segment.Token, a, b int, parties []string) *e
 			}
 		}
 	}
-	for _, p := range parties {
-		if !slices.Contains(ent.parties, p) {
-			ent.parties = append(ent.parties, p)
-		}
+	if code != "" && !slices.Contains(ent.parties, code) {
+		ent.parties = append(ent.parties, code)
 	}
 	return ent
 }
@@ -142,11 +200,15 @@ func (e *entities) lookup(toks []segment.Token, a, b int) *entity {
 	return e.byKey[string(e.key)]
 }
 
-// joinText joins the Text of tokens [a, b), with a space where the source
-// has space between two of them.
-func joinText(toks []segment.Token, a, b int) string {
+// joinText joins the Text of tokens [a, b) of text, with a space where
+// the source has space between two of them. Most names are written with
+// single spaces, and are then cut from text instead of built.
+func joinText(text string, toks []segment.Token, a, b int) string {
 	if b-a == 1 {
 		return toks[a].Text
+	}
+	if s, ok := singleSpaced(text, toks, a, b); ok {
+		return s
 	}
 	n := 0
 	for i := a; i < b; i++ {
@@ -163,12 +225,33 @@ func joinText(toks []segment.Token, a, b int) string {
 	return sb.String()
 }
 
+// singleSpaced returns the text of tokens [a, b) and true when it is
+// their Text joined as joinText joins them: each token's Text is its span
+// of text, and nothing or one space lies between two tokens.
+func singleSpaced(text string, toks []segment.Token, a, b int) (string, bool) {
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		if t.Start < 0 || t.End > len(text) || t.Start > t.End || text[t.Start:t.End] != t.Text {
+			return "", false
+		}
+		if i > a {
+			switch gap := t.Start - toks[i-1].End; {
+			case gap == 1 && text[t.Start-1] == ' ', gap == 0:
+			default:
+				return "", false
+			}
+		}
+	}
+	return text[toks[a].Start:toks[b-1].End], true
+}
+
 // source reads the source noun phrase in tokens [a, b).
 func (x *extractor) source(a, b int) *Source {
-	src := &Source{Span: segment.Span{Start: x.toks[a].Start, End: x.toks[b-1].End}}
+	src := x.newSource()
+	src.Span = segment.Span{Start: x.toks[a].Start, End: x.toks[b-1].End}
 	if b-a == 1 {
 		n := x.norm(a)
-		if x.is(a, cPersonPronouns) || x.is(a, cPluralPronouns) || x.is(a, cThingPronouns) {
+		if x.is(a, cPersonPronouns|cPluralPronouns|cThingPronouns) {
 			src.Kind = Pronoun
 			if ent := x.antecedent(n, a); ent != nil {
 				src.Resolved = ent.name
@@ -178,7 +261,7 @@ func (x *extractor) source(a, b int) *Source {
 		}
 	}
 	var (
-		codes      []string
+		codes      = x.codes[:0]
 		firstKind  = -1
 		group      bool
 		media, org bool
@@ -247,7 +330,7 @@ func (x *extractor) source(a, b int) *Source {
 			src.Kind = Person
 		}
 		codes = append(codes, x.groupParties(a)...)
-	case ne > 0 && !media && orgNames[x.norm(ne-1)]:
+	case ne > 0 && !media && x.is(ne-1, cOrgNames):
 		// "Amnesty International", "the Heritage Foundation": a body.
 		src.Kind = Organization
 	case ent != nil && !media && (title || ne-ns > 1 || firstKind < 0 && !org):
@@ -266,15 +349,34 @@ func (x *extractor) source(a, b int) *Source {
 	if len(codes) == 0 && ne > 0 && !anonymous {
 		// No party in the text: a person by surname, a body by its name.
 		if src.Kind == Person {
-			codes = []string{strings.ToUpper(x.toks[ne-1].Text)}
+			codes = append(codes, strings.ToUpper(x.toks[ne-1].Text))
 		} else {
-			codes = []string{strings.ToUpper(joinText(x.toks, ns, ne))}
+			codes = append(codes, strings.ToUpper(joinText(x.doc.Text, x.toks, ns, ne)))
 		}
 	}
-	src.Parties = sortedUnique(codes)
+	x.codes = codes
+	src.Parties = x.keepParties(sortedUnique(codes))
 	return src
 }
 
+// newSource returns a zero Source for a draft. It lives until finish has
+// copied the drafts out, so the Sources come from a recycled slab.
+func (x *extractor) newSource() *Source { return x.sources.next() }
+
+// keepParties returns a copy of the party codes ps of a draft's Source,
+// cut from x.partyCodes, which is recycled like the Sources: finish copies
+// them out. An empty ps stays as it is, nil or not.
+func (x *extractor) keepParties(ps []string) []string {
+	if len(ps) == 0 {
+		return ps
+	}
+	n := len(x.partyCodes)
+	x.partyCodes = append(x.partyCodes, ps...)
+	return x.partyCodes[n:len(x.partyCodes):len(x.partyCodes)]
+}
+
+// sortedUnique sorts codes in place and returns them without repeats; it
+// returns an empty slice, not nil, when there are none.
 func sortedUnique(codes []string) []string {
 	if len(codes) == 0 {
 		return []string{}
@@ -342,7 +444,31 @@ func (x *extractor) noteSpeaker(src *Source) {
 	if src == nil || src.Kind != Person || src.Resolved == "" {
 		return
 	}
-	if ent := x.ents.byKey[strings.ToLower(src.Resolved)]; ent != nil {
+	var ent *entity
+	if b, ok := appendLowerASCII(x.lowerBuf[:0], src.Resolved); ok {
+		// The map read with string(b) makes no string.
+		x.lowerBuf = b
+		ent = x.ents.byKey[string(b)]
+	} else {
+		ent = x.ents.byKey[strings.ToLower(src.Resolved)]
+	}
+	if ent != nil {
 		x.lastSpeaker = ent
 	}
+}
+
+// appendLowerASCII appends strings.ToLower(s) to b and returns true when s
+// is ASCII, the common case; else it returns false.
+func appendLowerASCII(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }

@@ -1,10 +1,12 @@
 package attribution
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/parleylab/parley/lexicon"
@@ -29,13 +31,31 @@ func ExtractAnnotated(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annot
 	if doc == nil || lex == nil || ann == nil || len(doc.Tokens) == 0 {
 		return nil
 	}
-	x := newExtractor(doc, lex, ann)
+	x := extractors.Get().(*extractor)
+	res := x.run(doc, lex, ann)
+	x.release()
+	return res
+}
+
+// run extracts the attributions of doc with x, new or recycled.
+func (x *extractor) run(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) []Attribution {
+	x.reset(doc, lex, ann)
 	x.findEntities()
 	for si := range doc.Sentences {
 		x.sentence(si)
 	}
 	return x.finish()
 }
+
+// extractors recycles extractors between documents: their token tables
+// are the largest allocations of the pass, and the analyzer runs one
+// document after another on each of its goroutines. An extractor is used
+// by one goroutine at a time.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// maxPooledTokens bounds the documents whose tables go back to the pool, so
+// that one large document does not keep its memory.
+const maxPooledTokens = 1 << 16
 
 // Bounds that keep the cost linear in the input whatever its shape: no
 // content, left or right of a cue, is longer than maxSpan tokens, and no
@@ -51,19 +71,30 @@ type extractor struct {
 	lex  *lexicon.Lexicon
 	toks []segment.Token
 
-	cues    []lexicon.CueMatch
-	cueAt   []int32 // token -> index of the cue starting there, or -1
-	inCue   []int32 // token -> index of the cue covering it, or -1
-	parties []lexicon.PartyMatch
-	partyIn []int32     // token -> first party match covering it, or -1
-	roleIn  []int8      // token -> role class + 1 of a role covering it, or 0
-	quoteBy []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
-	cls     []wordClass // token -> its closed word classes
+	cues      []lexicon.CueMatch
+	anyCiting bool    // a cue is "citing": most documents have none, and skip the pass for it
+	idx       []int32 // the array of cueAt, inCue, partyIn and quoteBy
+	cueAt     []int32 // token -> index of the cue starting there, or -1
+	inCue     []int32 // token -> index of the cue covering it, or -1
+	parties   []lexicon.PartyMatch
+	partyIn   []int32     // token -> first party match covering it, or -1
+	roleIn    []int8      // token -> role class + 1 of a role covering it, or 0
+	quoteBy   []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
+	cls       []wordClass // token -> its closed word classes and cKnown, or 0 until looked up
 
 	ents        entities
 	speakers    []speaker // person mentions, in text order
 	lastSpeaker *entity   // the last named person who spoke
 	out         []draft
+
+	byStart, order, rank []int    // scratch for finish and nest
+	lowerBuf             []byte   // scratch for noteSpeaker
+	codes                []string // scratch for source
+
+	// The Sources of the drafts and their party codes, recycled: finish
+	// copies them out.
+	sources    slab[Source]
+	partyCodes []string
 }
 
 // draft is an attribution under construction.
@@ -72,16 +103,18 @@ type draft struct {
 	parent int // index into extractor.out of the parent, or -1
 }
 
-func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) *extractor {
+// reset readies x, new or recycled, for doc, reusing its arrays.
+func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) {
 	n := len(doc.Tokens)
-	x := &extractor{doc: doc, lex: lex, toks: doc.Tokens}
-	x.cls = make([]wordClass, n)
-	for i := range doc.Tokens {
-		x.cls[i] = classesOf(doc.Tokens[i].Norm)
-	}
+	x.doc, x.lex, x.toks = doc, lex, doc.Tokens
+	x.cls = resize(x.cls, n)
+	clear(x.cls)
 	x.cues = ann.Cues
+	x.anyCiting = slices.ContainsFunc(x.cues, func(c lexicon.CueMatch) bool { return isCiting(c.Cue) })
 	// The four token tables that default to -1 share one array.
-	idx := filled(4*n, -1)
+	x.idx = resize(x.idx, 4*n)
+	fill(x.idx, -1)
+	idx := x.idx
 	x.cueAt, x.inCue, x.partyIn, x.quoteBy = idx[:n:n], idx[n:2*n:2*n], idx[2*n:3*n:3*n], idx[3*n:]
 	for i, c := range x.cues {
 		if c.Start < 0 || c.End > n || c.Start >= c.End {
@@ -92,7 +125,7 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			x.inCue[t] = int32(i)
 		}
 	}
-	x.parties = x.dropSurnames(slices.Clone(ann.Parties))
+	x.parties = x.dropSurnames(append(x.parties[:0], ann.Parties...))
 	for i, p := range x.parties {
 		for t := max(p.Start, 0); t < p.End && t < n; t++ {
 			if x.partyIn[t] < 0 {
@@ -100,7 +133,8 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			}
 		}
 	}
-	x.roleIn = make([]int8, n)
+	x.roleIn = resize(x.roleIn, n)
+	clear(x.roleIn)
 	for _, r := range ann.Roles {
 		for t := max(r.Start, 0); t < r.End && t < n; t++ {
 			x.roleIn[t] = int8(r.Class) + 1
@@ -114,12 +148,53 @@ func newExtractor(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotatio
 			x.quoteBy[q.LastToken] = int32(qi)
 		}
 	}
-	x.ents = newEntities(n)
+	x.ents.reset(n)
 	// PolNeAR articles have a named-person mention per 13 tokens and an
 	// attribution per 40; these capacities hold 89% and 98% of them.
-	x.speakers = make([]speaker, 0, n/10+4)
-	x.out = make([]draft, 0, n/24+4)
-	return x
+	x.speakers = slices.Grow(x.speakers[:0], n/10+4)
+	x.out = slices.Grow(x.out[:0], n/24+4)
+	x.lastSpeaker = nil
+}
+
+// release returns x to extractors, without its references to the
+// document, unless the document was large.
+func (x *extractor) release() {
+	if len(x.toks) > maxPooledTokens {
+		return
+	}
+	clear(x.out)
+	clear(x.speakers)
+	clear(x.parties)
+	clear(x.codes)
+	clear(x.partyCodes)
+	x.sources.reset()
+	x.ents.release()
+	*x = extractor{cls: x.cls, idx: x.idx, parties: x.parties[:0], roleIn: x.roleIn,
+		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0],
+		byStart: x.byStart, order: x.order, rank: x.rank, lowerBuf: x.lowerBuf,
+		codes: x.codes[:0], sources: x.sources, partyCodes: x.partyCodes[:0]}
+	extractors.Put(x)
+}
+
+// resize returns s with length n, reusing its array when it has room; the
+// elements are left as they were.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// fill sets every element of s to v, doubling the filled prefix with copy,
+// which moves whole vectors at a time.
+func fill(s []int32, v int32) {
+	if len(s) == 0 {
+		return
+	}
+	s[0] = v
+	for i := 1; i < len(s); i *= 2 {
+		copy(s[i:], s[:i])
+	}
 }
 
 // dropSurnames removes one-word country names that follow a first name:
@@ -154,20 +229,30 @@ func (x *extractor) startsSentence(t int) bool {
 	return p.Kind == segment.Punct && (p.Text == "." || p.Text == "!" || p.Text == "?")
 }
 
-func filled(n int, v int32) []int32 {
-	s := make([]int32, n)
-	for i := range s {
-		s[i] = v
-	}
-	return s
-}
-
 // --- token predicates ----------------------------------------------------
 
 func (x *extractor) norm(i int) string { return x.toks[i].Norm }
 
 // is reports whether token i belongs to one of the word classes c.
-func (x *extractor) is(i int, c wordClass) bool { return x.cls[i]&c != 0 }
+func (x *extractor) is(i int, c wordClass) bool {
+	v := x.cls[i]
+	if v == 0 {
+		v = x.classify(i)
+	}
+	return v&c != 0
+}
+
+// classify looks the classes of token i up and keeps them in x.cls with
+// cKnown set. The look-up is left until a token is asked about: most
+// tokens never are. It is kept out of line so that is, called everywhere,
+// stays small enough to inline.
+//
+//go:noinline
+func (x *extractor) classify(i int) wordClass {
+	v := classesOf(x.toks[i].Norm) | cKnown
+	x.cls[i] = v
+	return v
+}
 
 func (x *extractor) isWord(i int) bool {
 	k := x.toks[i].Kind
@@ -464,10 +549,11 @@ func (x *extractor) rightNP(i, hi int) int {
 func (x *extractor) sentence(si int) {
 	s := x.doc.Sentences[si]
 	first := len(x.out)
+	cueAt, toks := x.cueAt, x.toks // held in registers through the loop over every token
 	for t := s.First; t < s.Last; t++ {
-		ci := x.cueAt[t]
+		ci := cueAt[t]
 		if ci < 0 {
-			if x.isDash(t) {
+			if toks[t].Kind == segment.Punct && isDashText(toks[t].Text) {
 				x.dashCue(si, t)
 			}
 			continue
@@ -477,7 +563,7 @@ func (x *extractor) sentence(si int) {
 		case lexicon.Verb:
 			x.verbCue(si, c)
 		case lexicon.Prep:
-			if c.Cue.Lemma != "cite" && !strings.HasPrefix(c.Cue.Lemma, "citing") {
+			if !isCiting(c.Cue) {
 				x.accordingTo(si, c)
 			}
 		case lexicon.Noun:
@@ -488,15 +574,19 @@ func (x *extractor) sentence(si int) {
 		t = max(t, c.End-1)
 	}
 	// "citing" attaches to the attribution it qualifies, so it comes last.
-	for t := s.First; t < s.Last; t++ {
-		if ci := x.cueAt[t]; ci >= 0 && x.cues[ci].Cue.Kind == lexicon.Prep &&
-			(x.cues[ci].Cue.Lemma == "cite" || strings.HasPrefix(x.cues[ci].Cue.Lemma, "citing")) {
+	for t := s.First; t < s.Last && x.anyCiting; t++ {
+		if ci := x.cueAt[t]; ci >= 0 && isCiting(x.cues[ci].Cue) {
 			x.citing(si, x.cues[ci], first)
 		}
 	}
 	if len(x.out) == first {
 		x.continuedQuote(si)
 	}
+}
+
+// isCiting reports a "citing" cue, which qualifies another attribution.
+func isCiting(c lexicon.Cue) bool {
+	return c.Kind == lexicon.Prep && (c.Lemma == "cite" || strings.HasPrefix(c.Lemma, "citing"))
 }
 
 func (x *extractor) add(si int, typ Type, src *Source, c lexicon.CueMatch, content segment.Span, conf float64) int {
@@ -528,19 +618,21 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		return
 	}
 	// "need answers": a plural noun after a plain lower-case word.
-	if c.End-c.Start == 1 && nounLike[c.Cue.Lemma] && strings.HasSuffix(head, "s") && c0 > s.First &&
+	lemma := classesOf(c.Cue.Lemma)
+	if c.End-c.Start == 1 && lemma&cNounLike != 0 && strings.HasSuffix(head, "s") && c0 > s.First &&
 		x.toks[c0-1].Kind == segment.Word && !x.toks[c0-1].Cap && !x.isRoleWord(c0-1) && !x.is(c0-1, cAuxiliaries) && !x.is(c0-1, cCueAdverbs) &&
 		!strings.HasSuffix(x.norm(c0-1), "s") {
 		return
 	}
 	// "a video call on Wednesday": the bare form after an article and a noun.
-	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || nounLike[base] && head == base+"s") && c0-2 >= s.First &&
+	// (head is base+"s" when it ends in "s" and base is the rest; no string is built.)
+	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || classesOf(base)&cNounLike != 0 && strings.HasSuffix(head, "s") && head[:len(head)-1] == base) && c0-2 >= s.First &&
 		(x.norm(c0-2) == "a" || x.norm(c0-2) == "an" || x.norm(c0-2) == "the") && !x.toks[c0-1].Cap &&
 		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !x.is(c0-1, cCueAdverbs) {
 		return
 	}
 	// Joint actions and plans: "agreed to expand trade".
-	if c1 < s.Last && x.norm(c1) == "to" && jointVerbs[c.Cue.Lemma] {
+	if c1 < s.Last && x.norm(c1) == "to" && lemma&cJointVerbs != 0 {
 		return
 	}
 	// Walk back over auxiliaries and adverbs.
@@ -657,7 +749,8 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 			return
 		}
 		ante := x.source(a, k+1)
-		src = &Source{Span: segment.Span{Start: x.toks[j].Start, End: x.toks[j].End}, Kind: Pronoun,
+		src = x.newSource()
+		*src = Source{Span: segment.Span{Start: x.toks[j].Start, End: x.toks[j].End}, Kind: Pronoun,
 			Resolved: x.doc.Text[ante.Start:ante.End], Parties: ante.Parties}
 		if ante.Resolved != "" {
 			src.Resolved = ante.Resolved
@@ -896,8 +989,9 @@ func (x *extractor) clauseStart(i int) bool {
 func (x *extractor) sharedSubject(si, j int) *Source {
 	for i := len(x.out) - 1; i >= 0 && x.out[i].Sentence == si && len(x.out)-i <= maxScan; i-- {
 		if x.out[i].Source != nil && x.out[i].Cue.Start < x.toks[j].Start && x.out[i].Type != AccordingTo {
-			cp := *x.out[i].Source
-			return &cp
+			cp := x.newSource()
+			*cp = *x.out[i].Source
+			return cp
 		}
 	}
 	return x.clauseSubject(si, j)
@@ -988,7 +1082,8 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			i = k + 1
 		}
 	}
-	if objectInfinitive[c.Cue.Lemma] {
+	lemma := classesOf(c.Cue.Lemma)
+	if lemma&cObjectInfinitive != 0 {
 		// "urged Congress to leave the program intact": content "to leave ...".
 		for k := i + 1; k < end && k-i < 8; k++ {
 			if x.norm(k) == "to" {
@@ -1019,7 +1114,7 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			}
 		}
 	}
-	if objectTellers[c.Cue.Lemma] || c.Cue.Lemma == "ask" {
+	if lemma&cObjectTellers != 0 || c.Cue.Lemma == "ask" {
 		// "told a town hall in Salem, New Hampshire on Monday that ...",
 		// "asked the contender if ...".
 		for k := i; k < end && k-i < 14; k++ {
@@ -1197,10 +1292,12 @@ func (x *extractor) quoteContent(q int) segment.Span {
 
 // isDash reports a dash token: "“Q” ― Name".
 func (x *extractor) isDash(i int) bool {
-	if x.toks[i].Kind != segment.Punct {
-		return false
-	}
-	switch x.toks[i].Text {
+	return x.toks[i].Kind == segment.Punct && isDashText(x.toks[i].Text)
+}
+
+// isDashText reports the text of a dash token.
+func isDashText(s string) bool {
+	switch s {
 	case "―", "—", "–", "--":
 		return true
 	}
@@ -1391,12 +1488,9 @@ func (x *extractor) continuedQuote(si int) {
 // one's content: the smallest such content wins. Contents are searched in
 // order of their start, a bounded number back, so the cost stays linear.
 func (x *extractor) nest() {
-	byStart := make([]int, len(x.out))
-	for i := range byStart {
-		byStart[i] = i
-	}
-	sort.SliceStable(byStart, func(a, b int) bool {
-		return x.out[byStart[a]].Content.Start < x.out[byStart[b]].Content.Start
+	byStart := x.indexes(&x.byStart)
+	slices.SortStableFunc(byStart, func(a, b int) int {
+		return cmp.Compare(x.out[a].Content.Start, x.out[b].Content.Start)
 	})
 	for i := range x.out {
 		if x.out[i].parent >= 0 {
@@ -1420,40 +1514,82 @@ func (x *extractor) nest() {
 	}
 }
 
+// indexes returns *buf, reused, holding 0, 1, ... len(x.out)-1.
+func (x *extractor) indexes(buf *[]int) []int {
+	*buf = resize(*buf, len(x.out))
+	for i := range *buf {
+		(*buf)[i] = i
+	}
+	return *buf
+}
+
 // finish orders the attributions by cue, numbers them and resolves parents.
+// Each attribution gets a Source and Parties of its own, cut from one array
+// of each for the document.
 func (x *extractor) finish() []Attribution {
 	x.nest()
-	order := make([]int, len(x.out))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		da, db := &x.out[order[a]], &x.out[order[b]]
+	order := x.indexes(&x.order)
+	slices.SortStableFunc(order, func(a, b int) int {
+		da, db := &x.out[a], &x.out[b]
 		if da.Cue.Start != db.Cue.Start {
-			return da.Cue.Start < db.Cue.Start
+			return cmp.Compare(da.Cue.Start, db.Cue.Start)
 		}
-		return da.Content.Start < db.Content.Start
+		return cmp.Compare(da.Content.Start, db.Content.Start)
 	})
-	ids := make([]string, len(x.out))
-	for rank, i := range order {
-		ids[i] = "a" + strconv.Itoa(rank+1)
+	rank := resize(x.rank, len(x.out))
+	x.rank = rank
+	nsrc, nparty := 0, 0
+	for r, i := range order {
+		rank[i] = r
+		if src := x.out[i].Source; src != nil {
+			nsrc++
+			nparty += len(src.Parties)
+		}
 	}
+	srcs := make([]Source, 0, nsrc)
+	parties := make([]string, 0, nparty)
 	res := make([]Attribution, len(x.out))
-	for rank, i := range order {
+	for r, i := range order {
 		a := x.out[i].Attribution
-		a.ID = ids[i]
+		a.ID = attributionID(r)
 		if p := x.out[i].parent; p >= 0 {
-			a.Parent = ids[p]
+			a.Parent = attributionID(rank[p])
 		}
 		if a.Source != nil {
-			cp := *a.Source
-			cp.Parties = slices.Clone(cp.Parties)
-			a.Source = &cp
+			srcs = append(srcs, *a.Source)
+			cp := &srcs[len(srcs)-1]
+			if len(cp.Parties) > 0 {
+				n := len(parties)
+				parties = append(parties, cp.Parties...)
+				cp.Parties = parties[n:len(parties):len(parties)]
+			} else if cp.Parties != nil {
+				cp.Parties = []string{}
+			}
+			a.Source = cp
 		}
-		res[rank] = a
+		res[r] = a
 	}
 	return res
 }
+
+// attributionID returns the ID of the attribution of rank r (from 0):
+// "a1", "a2", ...; those of the first ranks are made once.
+func attributionID(r int) string {
+	if r < len(attributionIDs) {
+		return attributionIDs[r]
+	}
+	return "a" + strconv.Itoa(r+1)
+}
+
+// attributionIDs holds the IDs of the first 256 ranks: in a 20 MB corpus
+// of news, 99% of documents have no more than 80 attributions, and none
+// more than 223.
+var attributionIDs = func() (ids [256]string) {
+	for r := range ids {
+		ids[r] = "a" + strconv.Itoa(r+1)
+	}
+	return ids
+}()
 
 // discourseMarker reports a sentence adverbial that is no part of the
 // content before it: "In fact", "However", "Meanwhile".

@@ -176,40 +176,77 @@ const (
 	cDayNames
 	cObjectPronouns
 	cTrailingClause
+	// The classes of cue lemmas and of the last word of a name, looked up
+	// with classesOf too.
+	cNounLike
+	cJointVerbs
+	cObjectTellers
+	cObjectInfinitive
+	cOrgNames
+	// cKnown marks the classes of a token as looked up.
+	cKnown wordClass = 1 << 31
 )
 
-// classesOf returns the classes of a token Norm. Most tokens belong to
-// none; classFilter turns them away without a map look-up.
+// classesOf returns the classes of a token Norm or a cue lemma. It runs
+// for a good part of the tokens of every document, so it probes
+// classTable, which reads four bytes of the word, rather than a map, which
+// would hash all of it.
 func classesOf(norm string) wordClass {
-	b := classKey(norm)
-	if classFilter[b/64]&(1<<(b%64)) == 0 {
+	if norm == "" || len(norm) > classTable.longest {
 		return 0
 	}
-	return tokenClasses[norm]
+	k := classKey(norm)
+	for h := k * 0x9E3779B1 >> (32 - classBits); ; h = (h + 1) & (classSlots - 1) {
+		switch classTable.keys[h] {
+		case k:
+			// The key holds every byte of a word of up to three.
+			if len(norm) <= 3 || classTable.words[h] == norm {
+				return classTable.classes[h]
+			}
+		case 0:
+			return 0
+		}
+	}
 }
 
-// classFilter has the bit classKey(w) set for every word w of
-// tokenClasses: 4096 bits, about ten per word, which let about one other
-// word in ten through.
-var classFilter = func() (f [64]uint64) {
-	for w := range tokenClasses {
-		b := classKey(w)
-		f[b/64] |= 1 << (b % 64)
+// classBits sizes classTable: 2048 slots for the 584 words, so that probes
+// stay short.
+const (
+	classBits  = 11
+	classSlots = 1 << classBits
+)
+
+// classTable holds the words of tokenClasses by open addressing with
+// linear probing on their classKey. The keys, 8 KB, are probed first and
+// stay in cache; a word is read only when its key matches, so a token
+// with no class is turned away by the keys alone.
+var classTable = func() (t struct {
+	keys    [classSlots]uint32 // 0: a free slot
+	words   [classSlots]string
+	classes [classSlots]wordClass
+	longest int // the length of the longest word; longer Norms have no class, nor a key that may be 0
+}) {
+	for w, c := range tokenClasses {
+		t.longest = max(t.longest, len(w))
+		k := classKey(w)
+		h := k * 0x9E3779B1 >> (32 - classBits)
+		for t.keys[h] != 0 {
+			h = (h + 1) & (classSlots - 1)
+		}
+		t.keys[h], t.words[h], t.classes[h] = k, w, c
 	}
-	return f
+	return t
 }()
 
-// classKey hashes the length and the first, middle and last bytes of s
-// to a bit of classFilter.
+// classKey packs the length and the first, middle and last bytes of s;
+// it is never 0 when 0 < len(s) < 256. These tell the class words apart
+// nearly as well as all the bytes would.
 func classKey(s string) uint32 {
 	n := len(s)
-	if n == 0 {
-		return 0
-	}
-	return (uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24) * 0x9E3779B1 >> 20
+	return uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24
 }
 
-// tokenClasses maps a token Norm to its classes.
+// tokenClasses maps a token Norm or a cue lemma to its classes.
 var tokenClasses = func() map[string]wordClass {
 	m := map[string]wordClass{}
 	for _, e := range []struct {
@@ -233,6 +270,11 @@ var tokenClasses = func() map[string]wordClass {
 		{dayNames, cDayNames},
 		{objectPronouns, cObjectPronouns},
 		{trailingClause, cTrailingClause},
+		{nounLike, cNounLike},
+		{jointVerbs, cJointVerbs},
+		{objectTellers, cObjectTellers},
+		{objectInfinitive, cObjectInfinitive},
+		{orgNames, cOrgNames},
 	} {
 		for w := range e.words {
 			m[w] |= e.class

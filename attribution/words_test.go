@@ -15,3 +15,9 @@ func TestClassesOf(t *testing.T) {
 	}
 	assert.Equal(t, cDeterminers|cSentenceFunction, classesOf("the")&(cDeterminers|cSentenceFunction))
 }
+
+func TestClassesOfLongNorm(t *testing.T) {
+	// A Norm of 256 NUL bytes has the classKey 0 of a free slot.
+	assert.Equal(t, wordClass(0), classesOf(string(make([]byte, 256))))
+	assert.Equal(t, wordClass(0), classesOf(string(make([]byte, 512))))
+}
