@@ -246,9 +246,10 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// maxPooled is the largest buffer, in elements, put back in the pool, so
-// that one huge document does not keep its buffers alive.
-const maxPooled = 1 << 20
+// maxPooledTokens bounds the documents whose buffers go back to the pool,
+// so that one huge document does not keep its buffers alive; the other
+// passes use the same bound.
+const maxPooledTokens = 1 << 16
 
 // int32s returns n zeroed int32s.
 func (sc *scratch) int32s(n int) []int32 {
@@ -272,7 +273,7 @@ func (sc *scratch) boolSlices(n int) ([]bool, []bool) {
 
 // release puts sc back in the pool unless its buffers are too large.
 func (sc *scratch) release() {
-	if cap(sc.ints) <= maxPooled && cap(sc.bools) <= maxPooled {
+	if cap(sc.bools) <= 2*maxPooledTokens {
 		scratchPool.Put(sc)
 	}
 }
