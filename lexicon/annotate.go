@@ -1,6 +1,10 @@
 package lexicon
 
-import "github.com/parleylab/parley/segment"
+import (
+	"strings"
+
+	"github.com/parleylab/parley/segment"
+)
 
 // Annotations are the matches of all the tables in a run of tokens, each
 // list left to right, as the Match methods return them; a list is nil
@@ -17,7 +21,7 @@ type Annotations struct {
 // tables. Callers that need more than one of the lists should use it.
 func (l *Lexicon) Annotate(toks []segment.Token) *Annotations {
 	a := &Annotations{}
-	l.annotate(a, toks)
+	l.annotate(a, toks, l.wordIDs(toks))
 	return a
 }
 
@@ -29,6 +33,7 @@ func (l *Lexicon) Annotate(toks []segment.Token) *Annotations {
 // toks are skipped.
 func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Sentence) *Annotations {
 	n := len(toks)
+	ids := l.wordIDs(toks)
 	a := &Annotations{
 		Cues:    make([]CueMatch, 0, n/cueDensity+1),
 		Parties: make([]PartyMatch, 0, n/partyDensity+1),
@@ -43,7 +48,7 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 		// matchers on their previous match see this sentence's only.
 		sa := Annotations{Cues: a.Cues[len(a.Cues):], Parties: a.Parties[len(a.Parties):],
 			Roles: a.Roles[len(a.Roles):], Terms: a.Terms[len(a.Terms):]}
-		l.annotate(&sa, toks[s.First:s.Last])
+		l.annotate(&sa, toks[s.First:s.Last], ids[s.First:s.Last])
 		a.Cues = append(a.Cues, shift(sa.Cues, s.First, func(m *CueMatch) *Match { return &m.Match })...)
 		a.Parties = append(a.Parties, shift(sa.Parties, s.First, func(m *PartyMatch) *Match { return &m.Match })...)
 		a.Roles = append(a.Roles, shift(sa.Roles, s.First, func(m *RoleMatch) *Match { return &m.Match })...)
@@ -73,45 +78,70 @@ func nilIfEmpty[M any](ms []M) []M {
 	return ms
 }
 
-// annotate appends the matches of every table in toks to a. Each table
-// has its own cursor, where its matching resumes; at every token, the
-// norm is looked up once (and stemmed at most once) for all of them. The
-// lists are kept in locals until the end, which spares a write barrier
-// per append while the garbage collector runs.
-func (l *Lexicon) annotate(a *Annotations, toks []segment.Token) {
+// annotate appends the matches of every table in toks, whose word ids are
+// ids, to a. Each table has its own cursor, where its matching resumes; a
+// token is stemmed at most once for all of them. The lists are kept in
+// locals until the end, which spares a write barrier per append while
+// the garbage collector runs.
+func (l *Lexicon) annotate(a *Annotations, toks []segment.Token, ids []int32) {
 	cues, parties, roles, terms := a.Cues, a.Parties, a.Roles, a.Terms
 	var cueNext, roleNext, termNext, partyNext int
 	for i := range toks {
 		t := &toks[i]
-		tw := tokWords{norm: newWord(t.Norm)}
+		if uint32(ids[i]-1) >= uint32(l.firsts) && !fallbackEnding(t.Norm) {
+			// Most tokens start no entry and have no ending that the
+			// fallbacks read: only the parts of a hyphenated word can
+			// still match. A cursor behind i needs no update, as it is
+			// still behind the next token.
+			if i >= partyNext && t.Kind == segment.Word && strings.IndexByte(t.Text, '-') > 0 {
+				parties = l.hyphenParts(parties, toks, i)
+			}
+			continue
+		}
+		var st tokStem
 		if i >= cueNext {
 			cueNext = i + 1
-			if end, id := l.cueAt(toks, i, &tw); id != 0 {
+			if end, id := l.cueAt(toks, ids, i, &st); id != 0 {
 				cues = l.appendCue(cues, toks, i, end, id)
 				cueNext = end
 			}
 		}
 		if i >= roleNext {
 			roleNext = i + 1
-			if end, id := l.longest(l.roles.first(l, &tw.norm), toks, i, roleID); id != 0 {
+			if end, id := longest(l.roles.first(ids[i]), ids, i); id != 0 {
 				roles = l.appendRole(roles, toks, i, end, id)
 				roleNext = end
 			}
 		}
 		if i >= termNext {
-			terms, termNext = l.termsAt(terms, toks, i, &tw)
+			terms, termNext = l.termsAt(terms, toks, ids, i, &st)
 		}
 		if i >= partyNext {
 			partyNext = i + 1
 			if t.Kind == segment.Word || t.Kind == segment.Number {
-				w := &tw.norm
-				if k := partyKey(t.Norm); len(k) != len(t.Norm) {
-					pw := newWord(k)
-					w = &pw
-				}
-				parties, partyNext = l.partiesAt(parties, toks, i, w)
+				parties, partyNext = l.partiesAt(parties, toks, ids, i)
 			}
 		}
 	}
 	a.Cues, a.Parties, a.Roles, a.Terms = cues, parties, roles, terms
+}
+
+// fallbackEnding reports whether a norm ends as a token must for a
+// fallback that looks beyond the entries of its first word: a regular
+// form (-s, -ed, -ing, four letters or more) for the stems, "n't" for the
+// negation, a final period that the party key drops, a possessive "'s"
+// for the parties.
+func fallbackEnding(n string) bool {
+	if len(n) < 2 {
+		return false
+	}
+	switch n[len(n)-1] {
+	case '.':
+		return true
+	case 's':
+		return len(n) > 3 || n[len(n)-2] == '\''
+	case 'd', 'g', 't':
+		return len(n) > 3
+	}
+	return false
 }

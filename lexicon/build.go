@@ -50,17 +50,25 @@ func build(version string, src sources) *Lexicon {
 	for s, id := range t.termStem {
 		termStem.insert([]string{s}, 1).ids[0] = id
 	}
+	// The first words of the tries matched on token norms take the lowest
+	// ids, so that an id above l.firsts tells that a token starts no entry.
 	words := map[string]int32{}
+	for _, n := range []*node{t.cues, t.parties, t.roles, t.terms} {
+		for k := range n.next {
+			addWord(words, k)
+		}
+	}
+	l.firsts = int32(len(words))
 	for _, n := range []*node{t.cues, t.cueStem, t.parties, t.roles, t.terms, termStem} {
 		n.collect(words)
 	}
-	l.words = words
-	l.cues = compile(t.cues, words)
-	l.cueStem = compile(t.cueStem, words)
-	l.parties = compile(t.parties, words)
-	l.roles = compile(t.roles, words)
-	l.terms = compile(t.terms, words)
-	l.termStem = compile(termStem, words)
+	l.vocab = newVocab(words)
+	l.cues = compile(t.cues, words, cueID)
+	l.cueStem = compile(t.cueStem, words, cueID)
+	l.parties = compile(t.parties, words, noID)
+	l.roles = compile(t.roles, words, roleID)
+	l.terms = compile(t.terms, words, termID)
+	l.termStem = compile(termStem, words, noID)
 	l.termStemPrefix = newPrefixSet(t.termStem)
 	return l
 }

@@ -27,9 +27,10 @@ type Lexicon struct {
 
 	src sources // the entries it was compiled from
 
-	words   map[string]int32 // the words of the tries -> id (see trie.go)
-	cues    trie             // see buildCues
-	cueStem trie             // verbs without forms, keyed by the stem of their first word
+	vocab   vocab // the words of the tries -> id (see trie.go)
+	firsts  int32 // ids 1 to firsts are the first words of cues, parties, roles and terms
+	cues    trie  // see buildCues
+	cueStem trie  // verbs without forms, keyed by the stem of their first word
 	parties trie
 	names   map[string]string // code -> canonical name
 	roles   trie
