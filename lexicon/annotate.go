@@ -1,10 +1,6 @@
 package lexicon
 
-import (
-	"strings"
-
-	"github.com/parleylab/parley/segment"
-)
+import "github.com/parleylab/parley/segment"
 
 // Annotations are the matches of all the tables in a run of tokens, each
 // list left to right, as the Match methods return them; a list is nil
@@ -21,7 +17,9 @@ type Annotations struct {
 // tables. Callers that need more than one of the lists should use it.
 func (l *Lexicon) Annotate(toks []segment.Token) *Annotations {
 	a := &Annotations{}
-	l.annotate(a, toks, l.wordIDs(toks))
+	var sc scanned
+	l.scan(&sc, toks)
+	l.annotate(a, toks, &sc)
 	return a
 }
 
@@ -33,13 +31,13 @@ func (l *Lexicon) Annotate(toks []segment.Token) *Annotations {
 // toks are skipped.
 func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Sentence) *Annotations {
 	n := len(toks)
-	ids := l.wordIDs(toks)
 	a := &Annotations{
 		Cues:    make([]CueMatch, 0, n/cueDensity+1),
 		Parties: make([]PartyMatch, 0, n/partyDensity+1),
 		Roles:   make([]RoleMatch, 0, n/roleDensity+1),
 		Terms:   make([]TermMatch, 0, n/termDensity+1),
 	}
+	var sc scanned
 	for _, s := range sents {
 		if s.First < 0 || s.Last > n || s.First >= s.Last {
 			continue
@@ -48,7 +46,11 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 		// matchers on their previous match see this sentence's only.
 		sa := Annotations{Cues: a.Cues[len(a.Cues):], Parties: a.Parties[len(a.Parties):],
 			Roles: a.Roles[len(a.Roles):], Terms: a.Terms[len(a.Terms):]}
-		l.annotate(&sa, toks[s.First:s.Last], ids[s.First:s.Last])
+		// A sentence is scanned just before it is matched, while its
+		// tokens are still in the cache.
+		st := toks[s.First:s.Last]
+		l.scan(&sc, st)
+		l.annotate(&sa, st, &sc)
 		a.Cues = append(a.Cues, shift(sa.Cues, s.First, func(m *CueMatch) *Match { return &m.Match })...)
 		a.Parties = append(a.Parties, shift(sa.Parties, s.First, func(m *PartyMatch) *Match { return &m.Match })...)
 		a.Roles = append(a.Roles, shift(sa.Roles, s.First, func(m *RoleMatch) *Match { return &m.Match })...)
@@ -78,26 +80,18 @@ func nilIfEmpty[M any](ms []M) []M {
 	return ms
 }
 
-// annotate appends the matches of every table in toks, whose word ids are
-// ids, to a. Each table has its own cursor, where its matching resumes; a
+// annotate appends the matches of every table in toks, scanned into sc,
+// to a. Each table has its own cursor, where its matching resumes; a
 // token is stemmed at most once for all of them. The lists are kept in
 // locals until the end, which spares a write barrier per append while
 // the garbage collector runs.
-func (l *Lexicon) annotate(a *Annotations, toks []segment.Token, ids []int32) {
+func (l *Lexicon) annotate(a *Annotations, toks []segment.Token, sc *scanned) {
 	cues, parties, roles, terms := a.Cues, a.Parties, a.Roles, a.Terms
 	var cueNext, roleNext, termNext, partyNext int
-	for i := range toks {
+	ids := sc.ids
+	for _, c := range sc.cand {
+		i := int(c)
 		t := &toks[i]
-		if uint32(ids[i]-1) >= uint32(l.firsts) && !fallbackEnding(t.Norm) {
-			// Most tokens start no entry and have no ending that the
-			// fallbacks read: only the parts of a hyphenated word can
-			// still match. A cursor behind i needs no update, as it is
-			// still behind the next token.
-			if i >= partyNext && t.Kind == segment.Word && strings.IndexByte(t.Text, '-') > 0 {
-				parties = l.hyphenParts(parties, toks, i)
-			}
-			continue
-		}
 		var st tokStem
 		if i >= cueNext {
 			cueNext = i + 1
@@ -124,24 +118,4 @@ func (l *Lexicon) annotate(a *Annotations, toks []segment.Token, ids []int32) {
 		}
 	}
 	a.Cues, a.Parties, a.Roles, a.Terms = cues, parties, roles, terms
-}
-
-// fallbackEnding reports whether a norm ends as a token must for a
-// fallback that looks beyond the entries of its first word: a regular
-// form (-s, -ed, -ing, four letters or more) for the stems, "n't" for the
-// negation, a final period that the party key drops, a possessive "'s"
-// for the parties.
-func fallbackEnding(n string) bool {
-	if len(n) < 2 {
-		return false
-	}
-	switch n[len(n)-1] {
-	case '.':
-		return true
-	case 's':
-		return len(n) > 3 || n[len(n)-2] == '\''
-	case 'd', 'g', 't':
-		return len(n) > 3
-	}
-	return false
 }

@@ -53,17 +53,18 @@ type TermMatch struct {
 // verb; NounCue gives the noun reading. A verb entry without forms also
 // matches its regular -s/-ed/-ing forms through the stem.
 func (l *Lexicon) MatchCues(toks []segment.Token) []CueMatch {
-	ids := l.wordIDs(toks)
+	var sc scanned
+	l.scan(&sc, toks)
 	var out []CueMatch
-	for i := 0; i < len(toks); {
-		var st tokStem
-		end, id := l.cueAt(toks, ids, i, &st)
-		if id == 0 {
-			i++
-			continue
+	next := 0
+	for _, c := range sc.cand {
+		if i := int(c); i >= next {
+			var st tokStem
+			if end, id := l.cueAt(toks, sc.ids, i, &st); id != 0 {
+				out = l.appendCue(out, toks, i, end, id)
+				next = end
+			}
 		}
-		out = l.appendCue(out, toks, i, end, id)
-		i = end
 	}
 	return out
 }
@@ -162,8 +163,16 @@ func longest(n *tnode, ids []int32, i int) (end int, best int32) {
 	return end, best
 }
 
-// longestNode is longest returning the node itself.
+// longestNode is longest returning the node itself. Most tokens start no
+// entry: the test of n inlines, the walk does not.
 func longestNode(n *tnode, ids []int32, i int) (end int, best *tnode) {
+	if n == nil {
+		return 0, nil
+	}
+	return walk(n, ids, i)
+}
+
+func walk(n *tnode, ids []int32, i int) (end int, best *tnode) {
 	for j := i; n != nil; {
 		if n.id != 0 {
 			end, best = j+1, n
@@ -180,16 +189,17 @@ func longestNode(n *tnode, ids []int32, i int) (end int, best *tnode) {
 // MatchRoles returns every role word or phrase in toks, longest first,
 // left to right, without overlaps ("foreign minister" over "minister").
 func (l *Lexicon) MatchRoles(toks []segment.Token) []RoleMatch {
-	ids := l.wordIDs(toks)
+	var sc scanned
+	l.scan(&sc, toks)
 	var out []RoleMatch
-	for i := 0; i < len(toks); {
-		end, id := longest(l.roles.first(ids[i]), ids, i)
-		if id == 0 {
-			i++
-			continue
+	next := 0
+	for _, c := range sc.cand {
+		if i := int(c); i >= next {
+			if end, id := longest(l.roles.first(sc.ids[i]), sc.ids, i); id != 0 {
+				out = l.appendRole(out, toks, i, end, id)
+				next = end
+			}
 		}
-		out = l.appendRole(out, toks, i, end, id)
-		i = end
 	}
 	return out
 }
@@ -220,11 +230,15 @@ func (l *Lexicon) Role(norm string) (RoleClass, bool) {
 // ending in "n't" matches the negation "n't"; a one-word stance term also
 // matches its regular -s/-ed/-ing forms through the stem.
 func (l *Lexicon) MatchTerms(toks []segment.Token) []TermMatch {
-	ids := l.wordIDs(toks)
+	var sc scanned
+	l.scan(&sc, toks)
 	var out []TermMatch
-	for i := 0; i < len(toks); {
-		var st tokStem
-		out, i = l.termsAt(out, toks, ids, i, &st)
+	next := 0
+	for _, c := range sc.cand {
+		if i := int(c); i >= next {
+			var st tokStem
+			out, next = l.termsAt(out, toks, sc.ids, i, &st)
+		}
 	}
 	return out
 }
@@ -269,15 +283,16 @@ func (l *Lexicon) appendTerm(out []TermMatch, toks []segment.Token, start, end i
 // hyphenated token are looked up on their own ("U.S.-Russian" gives USA
 // and RUS, both with Match of that one token and their own Span).
 func (l *Lexicon) MatchParties(toks []segment.Token) []PartyMatch {
-	ids := l.wordIDs(toks)
+	var sc scanned
+	l.scan(&sc, toks)
 	var out []PartyMatch
-	for i := 0; i < len(toks); {
-		t := &toks[i]
-		if t.Kind != segment.Word && t.Kind != segment.Number {
-			i++
-			continue
+	next := 0
+	for _, c := range sc.cand {
+		if i := int(c); i >= next {
+			if k := toks[i].Kind; k == segment.Word || k == segment.Number {
+				out, next = l.partiesAt(out, toks, sc.ids, i)
+			}
 		}
-		out, i = l.partiesAt(out, toks, ids, i)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/parleylab/parley/segment"
 )
@@ -11,13 +12,13 @@ import (
 // and level. A lexicon numbers every word its tries use (its vocabulary),
 // and the tries are walked on these word ids. The norms of a run of tokens
 // are looked up once, before matching, into an array of word ids (see
-// wordIDs) that every table and every step of a multi-word walk reads.
+// scanned) that every table and every step of a multi-word walk reads.
 
 // vocab numbers the words of a lexicon's tries; ids start at 1, and 0
 // means "not a word of the lexicon". It is an open-addressing hash table
 // rather than a map[string]int32 because every token of a text is looked
-// up in it and about half are not in it: a miss usually costs one hash of
-// two loads and one probe of an empty slot, with no call and no group
+// up in it and about half are not in it: a miss usually costs a hash of
+// three bytes and one probe of an empty slot, with no call and no group
 // scan. The table is at most a quarter full, which keeps probe runs short.
 type vocab struct {
 	slots []vslot
@@ -55,8 +56,13 @@ func newVocab(words map[string]int32) vocab {
 // id returns the id of s, or 0.
 func (v *vocab) id(s string) int32 {
 	h := hashWord(s)
+	return v.probe(s, h, h>>v.shift)
+}
+
+// probe looks for s, whose hash is h, from the slot i on.
+func (v *vocab) probe(s string, h, i uint64) int32 {
 	mask := uint64(len(v.slots) - 1)
-	for i := h >> v.shift; ; i = (i + 1) & mask {
+	for ; ; i++ {
 		sl := v.slots[i&mask]
 		if sl.id == 0 {
 			return 0
@@ -67,47 +73,88 @@ func (v *vocab) id(s string) int32 {
 	}
 }
 
-// hashWord hashes s from its length and its first and last eight (or
-// four) bytes, which for words are enough to tell most apart; the string
-// comparison of a probe settles the rest.
+// hashWord hashes the length and the first, middle and last bytes of s.
+// That is enough to tell most words apart, and the string comparison of
+// a probe settles the rest; reading more of the word costs more than the
+// longer probes it would spare.
 func hashWord(s string) uint64 {
 	n := len(s)
-	var x uint64
-	switch {
-	case n >= 8:
-		x = load64(s) ^ bits.RotateLeft64(load64(s[n-8:]), 29)
-	case n >= 4:
-		x = uint64(load32(s)) | uint64(load32(s[n-4:]))<<32
-	case n > 0:
-		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+	if n == 0 {
+		return 0
 	}
-	// the finalizer of MurmurHash3, so that every bit of x reaches the
-	// top bits that index the slots
-	x ^= uint64(n) * 0x9E3779B97F4A7C15
-	x ^= x >> 33
-	x *= 0xff51afd7ed558ccd
-	x ^= x >> 33
-	return x
+	h := (uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16 | uint64(n)<<24) * 0x9E3779B97F4A7C15
+	return h ^ h>>32 // the low bits, which the slots keep, from all the input
 }
 
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+// scanned is a run of tokens looked up for matching: the word ids of
+// their norms, and the candidates, the indices of the tokens where a
+// match may start. Most tokens are not candidates: they start no entry
+// and no fallback applies to them. The matchers visit the candidates
+// only, which spares them a test per token whose outcome the processor
+// cannot predict; a matcher's cursor that is behind a token it skips is
+// still behind the next one, so skipping changes no match.
+type scanned struct {
+	ids  []int32
+	cand []int32
 }
 
-func load32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
-// wordIDs returns the vocabulary ids of the norms of toks.
-func (l *Lexicon) wordIDs(toks []segment.Token) []int32 {
-	ids := make([]int32, len(toks))
+// scan looks the norms of toks up into s, reusing its arrays. It is
+// vocab.id with the test of the first slot, which settles most misses,
+// in the loop rather than behind a call.
+func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
+	if cap(s.ids) < len(toks) {
+		n := max(len(toks), 2*cap(s.ids))
+		s.ids, s.cand = make([]int32, n), make([]int32, n)
+	}
+	ids, cand := s.ids[:len(toks)], s.cand[:len(toks)]
+	v := &l.vocab
+	mask := uint64(len(v.slots) - 1)
+	k := 0
 	for i := range toks {
-		ids[i] = l.vocab.id(toks[i].Norm)
+		t := &toks[i]
+		w := t.Norm
+		h := hashWord(w)
+		id := int32(0)
+		if j := h >> v.shift; v.slots[j&mask].id != 0 {
+			id = v.probe(w, h, j)
+		}
+		ids[i] = id
+		cand[k] = int32(i)
+		k += b2i(uint32(id-1) < uint32(l.firsts)) | fallback(t)
 	}
-	return ids
+	s.ids, s.cand = ids, cand[:k]
+}
+
+// fallback returns 1 if a match may start at t although its norm starts
+// no entry, and 0 if not; it spends no branch on the tests of the norm's
+// ending. The fallbacks need a regular form (-s, -ed, -ing, four bytes
+// or more) for the stems, "n't" for the negation, a final period that
+// the party key drops, a possessive "'s" for the parties, and a hyphen
+// in the norm for the parts of a hyphenated word (hyphenParts needs as
+// many in the norm as in the text).
+func fallback(t *segment.Token) int {
+	n := t.Norm
+	f := 0
+	if t.Kind == segment.Word && strings.IndexByte(n, '-') >= 0 {
+		f = 1
+	}
+	if len(n) < 2 {
+		return f
+	}
+	c := n[len(n)-1]
+	need := endingLen[c]
+	return f | b2i(need != 0)&b2i(len(n) >= int(need)) | b2i(c == 's')&b2i(n[len(n)-2] == '\'')
+}
+
+// endingLen is the least length of a norm, by its last byte, at which a
+// fallback reads the ending (see fallback); 0 when none does.
+var endingLen = [256]uint8{'.': 2, 's': 4, 'd': 4, 'g': 4, 't': 4}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // addWord gives s the next id in words unless it has one. Ids start at 1.
