@@ -81,41 +81,11 @@ func nilIfEmpty[M any](ms []M) []M {
 }
 
 // annotate appends the matches of every table in toks, scanned into sc,
-// to a. Each table has its own cursor, where its matching resumes; a
-// token is stemmed at most once for all of them. The lists are kept in
-// locals until the end, which spares a write barrier per append while
-// the garbage collector runs.
+// to a. The tables are matched one after the other, each on its own
+// candidates.
 func (l *Lexicon) annotate(a *Annotations, toks []segment.Token, sc *scanned) {
-	cues, parties, roles, terms := a.Cues, a.Parties, a.Roles, a.Terms
-	var cueNext, roleNext, termNext, partyNext int
-	ids := sc.ids
-	for _, c := range sc.cand {
-		i := int(c)
-		t := &toks[i]
-		var st tokStem
-		if i >= cueNext {
-			cueNext = i + 1
-			if end, id := l.cueAt(toks, ids, i, &st); id != 0 {
-				cues = l.appendCue(cues, toks, i, end, id)
-				cueNext = end
-			}
-		}
-		if i >= roleNext {
-			roleNext = i + 1
-			if end, id := longest(l.roles.first(ids[i]), ids, i); id != 0 {
-				roles = l.appendRole(roles, toks, i, end, id)
-				roleNext = end
-			}
-		}
-		if i >= termNext {
-			terms, termNext = l.termsAt(terms, toks, ids, i, &st)
-		}
-		if i >= partyNext {
-			partyNext = i + 1
-			if t.Kind == segment.Word || t.Kind == segment.Number {
-				parties, partyNext = l.partiesAt(parties, toks, ids, i)
-			}
-		}
-	}
-	a.Cues, a.Parties, a.Roles, a.Terms = cues, parties, roles, terms
+	a.Cues = l.cuesIn(a.Cues, toks, sc)
+	a.Roles = l.rolesIn(a.Roles, toks, sc)
+	a.Terms = l.termsIn(a.Terms, toks, sc)
+	a.Parties = l.partiesIn(a.Parties, toks, sc)
 }

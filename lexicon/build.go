@@ -50,25 +50,24 @@ func build(version string, src sources) *Lexicon {
 	for s, id := range t.termStem {
 		termStem.insert([]string{s}, 1).ids[0] = id
 	}
-	// The first words of the tries matched on token norms take the lowest
-	// ids, so that an id above l.firsts tells that a token starts no entry.
 	words := map[string]int32{}
-	for _, n := range []*node{t.cues, t.parties, t.roles, t.terms} {
-		for k := range n.next {
-			addWord(words, k)
-		}
-	}
-	l.firsts = int32(len(words))
 	for _, n := range []*node{t.cues, t.cueStem, t.parties, t.roles, t.terms, termStem} {
 		n.collect(words)
 	}
 	l.vocab = newVocab(words)
+	l.starts = make([]uint8, len(words)+1)
+	for b, n := range [numTables]*node{tabCues: t.cues, tabRoles: t.roles, tabTerms: t.terms, tabParties: t.parties} {
+		for k := range n.next {
+			l.starts[words[k]] |= 1 << b
+		}
+	}
 	l.cues = compile(t.cues, words, cueID)
 	l.cueStem = compile(t.cueStem, words, cueID)
 	l.parties = compile(t.parties, words, noID)
 	l.roles = compile(t.roles, words, roleID)
 	l.terms = compile(t.terms, words, termID)
 	l.termStem = compile(termStem, words, noID)
+	l.cueStemPrefix = newPrefixSet(t.cueStem.next)
 	l.termStemPrefix = newPrefixSet(t.termStem)
 	return l
 }
@@ -82,7 +81,7 @@ type prefixSet struct {
 	all  bool // a stem shorter than three letters, or not a-z: no filtering
 }
 
-func newPrefixSet(stems map[string]int32) *prefixSet {
+func newPrefixSet[V any](stems map[string]V) *prefixSet {
 	p := &prefixSet{}
 	for s := range stems {
 		k, ok := prefixKey(s)

@@ -27,10 +27,12 @@ type Lexicon struct {
 
 	src sources // the entries it was compiled from
 
-	vocab   vocab // the words of the tries -> id (see trie.go)
-	firsts  int32 // ids 1 to firsts are the first words of cues, parties, roles and terms
-	cues    trie  // see buildCues
-	cueStem trie  // verbs without forms, keyed by the stem of their first word
+	vocab vocab // the words of the tries -> id (see trie.go)
+	// starts has, for each word id, the bit 1<<tab of each table tab
+	// (tabCues, ...) that has entries starting with the word.
+	starts  []uint8
+	cues    trie // see buildCues
+	cueStem trie // verbs without forms, keyed by the stem of their first word
 	parties trie
 	names   map[string]string // code -> canonical name
 	roles   trie
@@ -38,9 +40,10 @@ type Lexicon struct {
 
 	termList []termEntry
 	termStem trie // stems of one-word stance terms; ids[0] is the termList index + 1
-	// termStemPrefix filters the words worth stemming for termStem.
-	termStemPrefix *prefixSet
-	nt             int32 // the negation entry "n't" + 1, or 0
+	// cueStemPrefix and termStemPrefix filter the words worth stemming
+	// for cueStem and termStem.
+	cueStemPrefix, termStemPrefix *prefixSet
+	nt                            int32 // the negation entry "n't" + 1, or 0
 }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {

@@ -55,12 +55,15 @@ type TermMatch struct {
 func (l *Lexicon) MatchCues(toks []segment.Token) []CueMatch {
 	var sc scanned
 	l.scan(&sc, toks)
-	var out []CueMatch
+	return l.cuesIn(nil, toks, &sc)
+}
+
+// cuesIn appends the cues of toks, scanned into sc, to out.
+func (l *Lexicon) cuesIn(out []CueMatch, toks []segment.Token, sc *scanned) []CueMatch {
 	next := 0
-	for _, c := range sc.cand {
+	for _, c := range sc.cand[tabCues] {
 		if i := int(c); i >= next {
-			var st tokStem
-			if end, id := l.cueAt(toks, sc.ids, i, &st); id != 0 {
+			if end, id := l.cueAt(toks, sc.ids, i); id != 0 {
 				out = l.appendCue(out, toks, i, end, id)
 				next = end
 			}
@@ -69,26 +72,12 @@ func (l *Lexicon) MatchCues(toks []segment.Token) []CueMatch {
 	return out
 }
 
-// tokStem is the word id of a token's stem once needed, so that the
-// tables matched at a token stem it and look the stem up once.
-type tokStem struct {
-	id   int32
-	done bool
-}
-
-func (l *Lexicon) stemID(t *segment.Token, st *tokStem) int32 {
-	if !st.done {
-		st.id, st.done = l.vocab.id(stem(t.Norm)), true
-	}
-	return st.id
-}
-
 // cueAt returns the end and cue id (index + 1) of the longest cue at
 // toks[i], or id 0; ids are the word ids of toks.
-func (l *Lexicon) cueAt(toks []segment.Token, ids []int32, i int, st *tokStem) (end int, id int32) {
+func (l *Lexicon) cueAt(toks []segment.Token, ids []int32, i int) (end int, id int32) {
 	end, id = longest(l.cues.first(ids[i]), ids, i)
-	if id == 0 && l.cueStem.root != nil && regularForm(&toks[i]) {
-		end, id = longest(l.cueStem.first(l.stemID(&toks[i], st)), ids, i)
+	if t := &toks[i]; id == 0 && l.cueStem.root != nil && regularForm(t) && l.cueStemPrefix.mayHave(t.Norm) {
+		end, id = longest(l.cueStem.first(l.vocab.id(stem(t.Norm))), ids, i)
 	}
 	return end, id
 }
@@ -191,9 +180,13 @@ func walk(n *tnode, ids []int32, i int) (end int, best *tnode) {
 func (l *Lexicon) MatchRoles(toks []segment.Token) []RoleMatch {
 	var sc scanned
 	l.scan(&sc, toks)
-	var out []RoleMatch
+	return l.rolesIn(nil, toks, &sc)
+}
+
+// rolesIn appends the roles of toks, scanned into sc, to out.
+func (l *Lexicon) rolesIn(out []RoleMatch, toks []segment.Token, sc *scanned) []RoleMatch {
 	next := 0
-	for _, c := range sc.cand {
+	for _, c := range sc.cand[tabRoles] {
 		if i := int(c); i >= next {
 			if end, id := longest(l.roles.first(sc.ids[i]), sc.ids, i); id != 0 {
 				out = l.appendRole(out, toks, i, end, id)
@@ -232,12 +225,15 @@ func (l *Lexicon) Role(norm string) (RoleClass, bool) {
 func (l *Lexicon) MatchTerms(toks []segment.Token) []TermMatch {
 	var sc scanned
 	l.scan(&sc, toks)
-	var out []TermMatch
+	return l.termsIn(nil, toks, &sc)
+}
+
+// termsIn appends the terms of toks, scanned into sc, to out.
+func (l *Lexicon) termsIn(out []TermMatch, toks []segment.Token, sc *scanned) []TermMatch {
 	next := 0
-	for _, c := range sc.cand {
+	for _, c := range sc.cand[tabTerms] {
 		if i := int(c); i >= next {
-			var st tokStem
-			out, next = l.termsAt(out, toks, sc.ids, i, &st)
+			out, next = l.termsAt(out, toks, sc.ids, i)
 		}
 	}
 	return out
@@ -245,7 +241,7 @@ func (l *Lexicon) MatchTerms(toks []segment.Token) []TermMatch {
 
 // termsAt appends the terms at toks[i] and returns the index where
 // matching resumes; ids are the word ids of toks.
-func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, ids []int32, i int, st *tokStem) ([]TermMatch, int) {
+func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, ids []int32, i int) ([]TermMatch, int) {
 	end, n := longestNode(l.terms.first(ids[i]), ids, i)
 	if n != nil {
 		for _, id := range n.ids {
@@ -260,7 +256,7 @@ func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, ids []int32, i 
 	case l.nt != 0 && len(t.Norm) > 3 && strings.HasSuffix(t.Norm, "n't"):
 		out = l.appendTerm(out, toks, i, i+1, l.nt)
 	case l.termStem.root != nil && regularForm(t) && l.termStemPrefix.mayHave(t.Norm):
-		if n := l.termStem.first(l.stemID(t, st)); n != nil {
+		if n := l.termStem.first(l.vocab.id(stem(t.Norm))); n != nil {
 			out = l.appendTerm(out, toks, i, i+1, n.ids[0])
 		}
 	}
@@ -285,13 +281,16 @@ func (l *Lexicon) appendTerm(out []TermMatch, toks []segment.Token, start, end i
 func (l *Lexicon) MatchParties(toks []segment.Token) []PartyMatch {
 	var sc scanned
 	l.scan(&sc, toks)
-	var out []PartyMatch
+	return l.partiesIn(nil, toks, &sc)
+}
+
+// partiesIn appends the parties of toks, scanned into sc, to out. The
+// candidates of the parties are words and numbers only.
+func (l *Lexicon) partiesIn(out []PartyMatch, toks []segment.Token, sc *scanned) []PartyMatch {
 	next := 0
-	for _, c := range sc.cand {
+	for _, c := range sc.cand[tabParties] {
 		if i := int(c); i >= next {
-			if k := toks[i].Kind; k == segment.Word || k == segment.Number {
-				out, next = l.partiesAt(out, toks, sc.ids, i)
-			}
+			out, next = l.partiesAt(out, toks, sc.ids, i)
 		}
 	}
 	return out

@@ -86,30 +86,47 @@ func hashWord(s string) uint64 {
 	return h ^ h>>32 // the low bits, which the slots keep, from all the input
 }
 
+// The tables matched on token norms, numbered for scanned.cand and
+// Lexicon.starts.
+const (
+	tabCues = iota
+	tabRoles
+	tabTerms
+	tabParties
+	numTables
+)
+
 // scanned is a run of tokens looked up for matching: the word ids of
-// their norms, and the candidates, the indices of the tokens where a
-// match may start. Most tokens are not candidates: they start no entry
-// and no fallback applies to them. The matchers visit the candidates
-// only, which spares them a test per token whose outcome the processor
-// cannot predict; a matcher's cursor that is behind a token it skips is
-// still behind the next one, so skipping changes no match.
+// their norms, and for each table the candidates, the indices of the
+// tokens where a match of the table may start. Most tokens are a
+// candidate of no table: they start no entry and no fallback applies to
+// them. Each table visits its own candidates only, which spares it a test
+// per token whose outcome the processor cannot predict; a cursor that is
+// behind a token it skips is still behind the next one, so skipping
+// changes no match.
 type scanned struct {
 	ids  []int32
-	cand []int32
+	cand [numTables][]int32
 }
 
 // scan looks the norms of toks up into s, reusing its arrays. It is
 // vocab.id with the test of the first slot, which settles most misses,
-// in the loop rather than behind a call.
+// in the loop rather than behind a call; the candidates are appended
+// without a branch.
 func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
-	if cap(s.ids) < len(toks) {
-		n := max(len(toks), 2*cap(s.ids))
-		s.ids, s.cand = make([]int32, n), make([]int32, n)
+	n := len(toks)
+	if cap(s.ids) < n {
+		c := max(n, 2*cap(s.ids))
+		s.ids = make([]int32, c)
+		for b := range s.cand {
+			s.cand[b] = make([]int32, c)
+		}
 	}
-	ids, cand := s.ids[:len(toks)], s.cand[:len(toks)]
+	ids := s.ids[:n]
+	cues, roles, terms, parties := s.cand[tabCues][:n], s.cand[tabRoles][:n], s.cand[tabTerms][:n], s.cand[tabParties][:n]
+	var kc, kr, kt, kp int
 	v := &l.vocab
 	mask := uint64(len(v.slots) - 1)
-	k := 0
 	for i := range toks {
 		t := &toks[i]
 		w := t.Norm
@@ -119,36 +136,48 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 			id = v.probe(w, h, j)
 		}
 		ids[i] = id
-		cand[k] = int32(i)
-		k += b2i(uint32(id-1) < uint32(l.firsts)) | fallback(t)
+		m := int(l.starts[id]) | fallbacks(t)
+		// a party starts at a word or a number only
+		m &^= 1 << tabParties & -(1 - (b2i(t.Kind == segment.Word) | b2i(t.Kind == segment.Number)))
+		cues[kc], roles[kr], terms[kt], parties[kp] = int32(i), int32(i), int32(i), int32(i)
+		kc += m >> tabCues & 1
+		kr += m >> tabRoles & 1
+		kt += m >> tabTerms & 1
+		kp += m >> tabParties & 1
 	}
-	s.ids, s.cand = ids, cand[:k]
+	s.ids = ids
+	s.cand = [numTables][]int32{tabCues: cues[:kc], tabRoles: roles[:kr], tabTerms: terms[:kt], tabParties: parties[:kp]}
 }
 
-// fallback returns 1 if a match may start at t although its norm starts
-// no entry, and 0 if not; it spends no branch on the tests of the norm's
-// ending. The fallbacks need a regular form (-s, -ed, -ing, four bytes
-// or more) for the stems, "n't" for the negation, a final period that
-// the party key drops, a possessive "'s" for the parties, and a hyphen
-// in the norm for the parts of a hyphenated word (hyphenParts needs as
-// many in the norm as in the text).
-func fallback(t *segment.Token) int {
+// fallbacks returns the bits of the tables whose fallbacks may match at
+// t whether or not its norm starts an entry, testing the norm's ending
+// without a branch. The fallbacks need a regular form (-s, -ed, -ing,
+// four bytes or more) for the stems of cues and terms, "n't" for the
+// negation, and for the parties a final period that the party key
+// drops, a possessive "'s", or a hyphen in the norm for the parts of a
+// hyphenated word (hyphenParts needs as many in the norm as in the
+// text).
+func fallbacks(t *segment.Token) int {
 	n := t.Norm
-	f := 0
+	if n == "" {
+		return 0
+	}
+	m := 0
 	if t.Kind == segment.Word && strings.IndexByte(n, '-') >= 0 {
-		f = 1
+		m = 1 << tabParties
 	}
-	if len(n) < 2 {
-		return f
-	}
-	c := n[len(n)-1]
-	need := endingLen[c]
-	return f | b2i(need != 0)&b2i(len(n) >= int(need)) | b2i(c == 's')&b2i(n[len(n)-2] == '\'')
+	c, p := n[len(n)-1], n[max(len(n)-2, 0)]
+	return m | int(endings2[c])&-b2i(len(n) >= 2) | int(endings4[c])&-b2i(len(n) >= 4) |
+		1<<tabParties&-(b2i(c == 's')&b2i(p == '\''))
 }
 
-// endingLen is the least length of a norm, by its last byte, at which a
-// fallback reads the ending (see fallback); 0 when none does.
-var endingLen = [256]uint8{'.': 2, 's': 4, 'd': 4, 'g': 4, 't': 4}
+// endings2 and endings4 are the tables whose fallbacks read the last
+// byte of a norm of two bytes or more, and four or more (see fallbacks).
+var (
+	endings2 = [256]uint8{'.': 1 << tabParties}
+	endings4 = [256]uint8{'s': 1<<tabCues | 1<<tabTerms, 'd': 1<<tabCues | 1<<tabTerms,
+		'g': 1<<tabCues | 1<<tabTerms, 't': 1 << tabTerms}
+)
 
 func b2i(b bool) int {
 	if b {
