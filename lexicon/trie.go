@@ -130,15 +130,19 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	for i := range toks {
 		t := &toks[i]
 		w := t.Norm
-		h := hashWord(w)
-		id := int32(0)
-		if j := h >> v.shift; v.slots[j&mask].id != 0 {
-			id = v.probe(w, h, j)
+		id, m := int32(0), 0
+		if w != "" {
+			h := hashWord(w)
+			if j := h >> v.shift; v.slots[j&mask].id != 0 {
+				id = v.probe(w, h, j)
+			}
+			m = endingFallbacks(w)
+		}
+		if strings.IndexByte(w, '-') >= 0 {
+			m |= 1 << tabParties
 		}
 		ids[i] = id
-		m := int(l.starts[id]) | fallbacks(t)
-		// a party starts at a word or a number only
-		m &^= 1 << tabParties & -(1 - (b2i(t.Kind == segment.Word) | b2i(t.Kind == segment.Number)))
+		m = (m | int(l.starts[id])) & int(kindTables[t.Kind])
 		cues[kc], roles[kr], terms[kt], parties[kp] = int32(i), int32(i), int32(i), int32(i)
 		kc += m >> tabCues & 1
 		kr += m >> tabRoles & 1
@@ -149,34 +153,37 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	s.cand = [numTables][]int32{tabCues: cues[:kc], tabRoles: roles[:kr], tabTerms: terms[:kt], tabParties: parties[:kp]}
 }
 
-// fallbacks returns the bits of the tables whose fallbacks may match at
-// t whether or not its norm starts an entry, testing the norm's ending
-// without a branch. The fallbacks need a regular form (-s, -ed, -ing,
-// four bytes or more) for the stems of cues and terms, "n't" for the
-// negation, and for the parties a final period that the party key
-// drops, a possessive "'s", or a hyphen in the norm for the parts of a
-// hyphenated word (hyphenParts needs as many in the norm as in the
-// text).
-func fallbacks(t *segment.Token) int {
-	n := t.Norm
-	if n == "" {
-		return 0
-	}
-	m := 0
-	if t.Kind == segment.Word && strings.IndexByte(n, '-') >= 0 {
-		m = 1 << tabParties
-	}
-	c, p := n[len(n)-1], n[max(len(n)-2, 0)]
-	return m | int(endings2[c])&-b2i(len(n) >= 2) | int(endings4[c])&-b2i(len(n) >= 4) |
-		1<<tabParties&-(b2i(c == 's')&b2i(p == '\''))
+// A token is a candidate of the tables whose entries its norm starts,
+// and of those whose fallbacks may match at it whether or not it starts
+// one: a regular form (-s, -ed, -ing, four bytes or more) for the stems
+// of cues and terms, "n't" for the negation, and for the parties a final
+// period that the party key drops, a possessive "'s", or a hyphen in the
+// norm for the parts of a hyphenated word (hyphenParts needs as many in
+// the norm as in the text). A party starts at a word or a number only.
+
+// endingFallbacks returns the bits of the tables whose fallbacks read
+// the ending of the norm w, which is not empty, testing it without a
+// branch. A final period makes a party candidate also when it is the
+// whole norm, which partiesAt then rejects.
+func endingFallbacks(w string) int {
+	c, p := w[len(w)-1], w[len(w)-2+b2i(len(w) < 2)]
+	return int(endings[c]) | int(endings4[c])&-b2i(len(w) >= 4) | 1<<tabParties&-b2i(uint16(p)<<8|uint16(c) == '\''<<8|'s')
 }
 
-// endings2 and endings4 are the tables whose fallbacks read the last
-// byte of a norm of two bytes or more, and four or more (see fallbacks).
+// endings and endings4 are the tables whose fallbacks read the last byte
+// of a norm, and of a norm of four bytes or more; kindTables are the
+// tables that may start at a token of each kind.
 var (
-	endings2 = [256]uint8{'.': 1 << tabParties}
+	endings  = [256]uint8{'.': 1 << tabParties}
 	endings4 = [256]uint8{'s': 1<<tabCues | 1<<tabTerms, 'd': 1<<tabCues | 1<<tabTerms,
 		'g': 1<<tabCues | 1<<tabTerms, 't': 1 << tabTerms}
+	kindTables = func() (k [256]uint8) {
+		for i := range k {
+			k[i] = 0xff &^ (1 << tabParties)
+		}
+		k[segment.Word], k[segment.Number] = 0xff, 0xff
+		return k
+	}()
 )
 
 func b2i(b bool) int {
