@@ -77,7 +77,7 @@ func build(version string, src sources) *Lexicon {
 // first three letters are no stem's prefix cannot have one of the stems:
 // the set spares the stemming of most words.
 type prefixSet struct {
-	bits [26 * 26 * 26 / 64]uint64
+	bits [(26*26*26 + 63) / 64]uint64
 	all  bool // a stem shorter than three letters, or not a-z: no filtering
 }
 
