@@ -60,6 +60,7 @@ func build(version string, src sources) *Lexicon {
 		for k := range n.next {
 			l.starts[words[k]] |= 1 << b
 		}
+		l.filters[b] = newFilter(n.next)
 	}
 	l.cues = compile(t.cues, words, cueID)
 	l.cueStem = compile(t.cueStem, words, cueID)

@@ -31,8 +31,9 @@ type Lexicon struct {
 	// starts has, for each word id, the bit 1<<tab of each table tab
 	// (tabCues, ...) that has entries starting with the word.
 	starts  []uint8
-	cues    trie // see buildCues
-	cueStem trie // verbs without forms, keyed by the stem of their first word
+	filters [numTables]filter // the first words of each table, for scanTable
+	cues    trie              // see buildCues
+	cueStem trie              // verbs without forms, keyed by the stem of their first word
 	parties trie
 	names   map[string]string // code -> canonical name
 	roles   trie

@@ -54,7 +54,7 @@ type TermMatch struct {
 // matches its regular -s/-ed/-ing forms through the stem.
 func (l *Lexicon) MatchCues(toks []segment.Token) []CueMatch {
 	var sc scanned
-	l.scan(&sc, toks)
+	l.scanTable(&sc, toks, tabCues)
 	return l.cuesIn(nil, toks, &sc)
 }
 
@@ -75,9 +75,9 @@ func (l *Lexicon) cuesIn(out []CueMatch, toks []segment.Token, sc *scanned) []Cu
 // cueAt returns the end and cue id (index + 1) of the longest cue at
 // toks[i], or id 0; ids are the word ids of toks.
 func (l *Lexicon) cueAt(toks []segment.Token, ids []int32, i int) (end int, id int32) {
-	end, id = longest(l.cues.first(ids[i]), ids, i)
+	end, id = l.longest(l.cues.first(ids[i]), toks, ids, i)
 	if t := &toks[i]; id == 0 && l.cueStem.root != nil && regularForm(t) && l.cueStemPrefix.mayHave(t.Norm) {
-		end, id = longest(l.cueStem.first(l.vocab.id(stem(t.Norm))), ids, i)
+		end, id = l.longest(l.cueStem.first(l.vocab.id(stem(t.Norm))), toks, ids, i)
 	}
 	return end, id
 }
@@ -141,11 +141,11 @@ func termID(ids []int32) int32 {
 
 func noID([]int32) int32 { return 0 }
 
-// longest walks a trie from n, the node of the token i of the word ids
+// longest walks a trie from n, the node of toks[i], whose word ids are
 // ids, and returns the end and id of the longest path whose node has an
 // id.
-func longest(n *tnode, ids []int32, i int) (end int, best int32) {
-	end, b := longestNode(n, ids, i)
+func (l *Lexicon) longest(n *tnode, toks []segment.Token, ids []int32, i int) (end int, best int32) {
+	end, b := l.longestNode(n, toks, ids, i)
 	if b != nil {
 		best = b.id
 	}
@@ -154,14 +154,14 @@ func longest(n *tnode, ids []int32, i int) (end int, best int32) {
 
 // longestNode is longest returning the node itself. Most tokens start no
 // entry: the test of n inlines, the walk does not.
-func longestNode(n *tnode, ids []int32, i int) (end int, best *tnode) {
+func (l *Lexicon) longestNode(n *tnode, toks []segment.Token, ids []int32, i int) (end int, best *tnode) {
 	if n == nil {
 		return 0, nil
 	}
-	return walk(n, ids, i)
+	return l.walk(n, toks, ids, i)
 }
 
-func walk(n *tnode, ids []int32, i int) (end int, best *tnode) {
+func (l *Lexicon) walk(n *tnode, toks []segment.Token, ids []int32, i int) (end int, best *tnode) {
 	for j := i; n != nil; {
 		if n.id != 0 {
 			end, best = j+1, n
@@ -170,7 +170,7 @@ func walk(n *tnode, ids []int32, i int) (end int, best *tnode) {
 		if j >= len(ids) || len(n.next) == 0 {
 			break
 		}
-		n = n.child(ids[j])
+		n = n.child(l.idAt(toks, ids, j))
 	}
 	return end, best
 }
@@ -179,7 +179,7 @@ func walk(n *tnode, ids []int32, i int) (end int, best *tnode) {
 // left to right, without overlaps ("foreign minister" over "minister").
 func (l *Lexicon) MatchRoles(toks []segment.Token) []RoleMatch {
 	var sc scanned
-	l.scan(&sc, toks)
+	l.scanTable(&sc, toks, tabRoles)
 	return l.rolesIn(nil, toks, &sc)
 }
 
@@ -188,7 +188,7 @@ func (l *Lexicon) rolesIn(out []RoleMatch, toks []segment.Token, sc *scanned) []
 	next := 0
 	for _, c := range sc.cand[tabRoles] {
 		if i := int(c); i >= next {
-			if end, id := longest(l.roles.first(sc.ids[i]), sc.ids, i); id != 0 {
+			if end, id := l.longest(l.roles.first(sc.ids[i]), toks, sc.ids, i); id != 0 {
 				out = l.appendRole(out, toks, i, end, id)
 				next = end
 			}
@@ -224,7 +224,7 @@ func (l *Lexicon) Role(norm string) (RoleClass, bool) {
 // matches its regular -s/-ed/-ing forms through the stem.
 func (l *Lexicon) MatchTerms(toks []segment.Token) []TermMatch {
 	var sc scanned
-	l.scan(&sc, toks)
+	l.scanTable(&sc, toks, tabTerms)
 	return l.termsIn(nil, toks, &sc)
 }
 
@@ -242,7 +242,7 @@ func (l *Lexicon) termsIn(out []TermMatch, toks []segment.Token, sc *scanned) []
 // termsAt appends the terms at toks[i] and returns the index where
 // matching resumes; ids are the word ids of toks.
 func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, ids []int32, i int) ([]TermMatch, int) {
-	end, n := longestNode(l.terms.first(ids[i]), ids, i)
+	end, n := l.longestNode(l.terms.first(ids[i]), toks, ids, i)
 	if n != nil {
 		for _, id := range n.ids {
 			if id != 0 {
@@ -280,7 +280,7 @@ func (l *Lexicon) appendTerm(out []TermMatch, toks []segment.Token, start, end i
 // and RUS, both with Match of that one token and their own Span).
 func (l *Lexicon) MatchParties(toks []segment.Token) []PartyMatch {
 	var sc scanned
-	l.scan(&sc, toks)
+	l.scanTable(&sc, toks, tabParties)
 	return l.partiesIn(nil, toks, &sc)
 }
 
@@ -351,7 +351,7 @@ func (l *Lexicon) longestParty(toks []segment.Token, ids []int32, i int) (end in
 		t := &toks[j]
 		text, last := t.Text, false
 		var c *tnode
-		if pid := l.partyID(t, ids[j]); j == i {
+		if pid := l.partyID(t, l.idAt(toks, ids, j)); j == i {
 			c = l.parties.first(pid)
 		} else {
 			c = n.child(pid)

@@ -182,6 +182,87 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 // norm for the parts of a hyphenated word (hyphenParts needs as many in
 // the norm as in the text). A party starts at a word or a number only.
 
+// scanTable is scan for the table tab alone, as a Match method needs:
+// it looks up only the norms that the table's filter of first words lets
+// through, the other ids being -1 until a walk needs them (see idAt),
+// and makes the candidates of tab only.
+func (l *Lexicon) scanTable(s *scanned, toks []segment.Token, tab int) {
+	n := len(toks)
+	ids, cand := make([]int32, n), make([]int32, n)
+	f := &l.filters[tab]
+	k := 0
+	for i := range toks {
+		t := &toks[i]
+		w := t.Norm
+		id, m := int32(-1), 0
+		if f.has(w) {
+			id = l.vocab.id(w)
+			m = int(l.starts[id])
+		}
+		// the roles have no fallback, a hyphen matters to the parties only
+		if tab != tabRoles && w != "" {
+			m |= endingFallbacks(w)
+		}
+		if tab == tabParties && strings.IndexByte(w, '-') >= 0 {
+			m |= 1 << tabParties
+		}
+		ids[i] = id
+		m &= int(kindTables[t.Kind])
+		cand[k] = int32(i)
+		k += m >> tab & 1
+	}
+	s.ids = ids
+	s.cand[tab] = cand[:k]
+}
+
+// idAt returns the word id of toks[j], looking it up when scanTable left
+// it out.
+func (l *Lexicon) idAt(toks []segment.Token, ids []int32, j int) int32 {
+	id := ids[j]
+	if id < 0 {
+		id = l.vocab.id(toks[j].Norm)
+		ids[j] = id
+	}
+	return id
+}
+
+// filter is a set of first words of a table for scanTable: a bitset
+// indexed by a hash of a few bytes and the length of a word, which needs
+// no loop over the word, with 16 bits or more per word so that about one
+// other word in 16 gets through.
+type filter struct {
+	bits  []uint64
+	shift uint8
+}
+
+func newFilter[V any](first map[string]V) filter {
+	size := 64
+	for size < 16*len(first) {
+		size *= 2
+	}
+	f := filter{bits: make([]uint64, size/64), shift: uint8(32 - bits.TrailingZeros(uint(size)))}
+	for s := range first {
+		b := filterKey(s) >> f.shift
+		f.bits[b/64] |= 1 << (b % 64)
+	}
+	return f
+}
+
+// has reports whether s may be in the set.
+func (f *filter) has(s string) bool {
+	b := filterKey(s) >> f.shift
+	return f.bits[b/64]&(1<<(b%64)) != 0
+}
+
+// filterKey hashes the length and the first, middle and last bytes of s.
+func filterKey(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	return (uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24) * 0x9E3779B1
+}
+
 // endingFallbacks returns the bits of the tables whose fallbacks read
 // the ending of the norm w, which is not empty, testing it without a
 // branch. A final period makes a party candidate also when it is the
