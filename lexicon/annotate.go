@@ -17,7 +17,9 @@ type Annotations struct {
 // tables. Callers that need more than one of the lists should use it.
 func (l *Lexicon) Annotate(toks []segment.Token) *Annotations {
 	a := &Annotations{}
-	l.annotate(a, toks)
+	var sc scanned
+	l.scan(&sc, toks)
+	l.annotate(a, toks, &sc)
 	return a
 }
 
@@ -35,6 +37,7 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 		Roles:   make([]RoleMatch, 0, n/roleDensity+1),
 		Terms:   make([]TermMatch, 0, n/termDensity+1),
 	}
+	var sc scanned
 	for _, s := range sents {
 		if s.First < 0 || s.Last > n || s.First >= s.Last {
 			continue
@@ -43,7 +46,11 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 		// matchers on their previous match see this sentence's only.
 		sa := Annotations{Cues: a.Cues[len(a.Cues):], Parties: a.Parties[len(a.Parties):],
 			Roles: a.Roles[len(a.Roles):], Terms: a.Terms[len(a.Terms):]}
-		l.annotate(&sa, toks[s.First:s.Last])
+		// A sentence is scanned just before it is matched, while its
+		// tokens are still in the cache.
+		st := toks[s.First:s.Last]
+		l.scan(&sc, st)
+		l.annotate(&sa, st, &sc)
 		a.Cues = append(a.Cues, shift(sa.Cues, s.First, func(m *CueMatch) *Match { return &m.Match })...)
 		a.Parties = append(a.Parties, shift(sa.Parties, s.First, func(m *PartyMatch) *Match { return &m.Match })...)
 		a.Roles = append(a.Roles, shift(sa.Roles, s.First, func(m *RoleMatch) *Match { return &m.Match })...)
@@ -73,45 +80,12 @@ func nilIfEmpty[M any](ms []M) []M {
 	return ms
 }
 
-// annotate appends the matches of every table in toks to a. Each table
-// has its own cursor, where its matching resumes; at every token, the
-// norm is looked up once (and stemmed at most once) for all of them. The
-// lists are kept in locals until the end, which spares a write barrier
-// per append while the garbage collector runs.
-func (l *Lexicon) annotate(a *Annotations, toks []segment.Token) {
-	cues, parties, roles, terms := a.Cues, a.Parties, a.Roles, a.Terms
-	var cueNext, roleNext, termNext, partyNext int
-	for i := range toks {
-		t := &toks[i]
-		tw := tokWords{norm: newWord(t.Norm)}
-		if i >= cueNext {
-			cueNext = i + 1
-			if end, id := l.cueAt(toks, i, &tw); id != 0 {
-				cues = l.appendCue(cues, toks, i, end, id)
-				cueNext = end
-			}
-		}
-		if i >= roleNext {
-			roleNext = i + 1
-			if end, id := l.longest(l.roles.first(l, &tw.norm), toks, i, roleID); id != 0 {
-				roles = l.appendRole(roles, toks, i, end, id)
-				roleNext = end
-			}
-		}
-		if i >= termNext {
-			terms, termNext = l.termsAt(terms, toks, i, &tw)
-		}
-		if i >= partyNext {
-			partyNext = i + 1
-			if t.Kind == segment.Word || t.Kind == segment.Number {
-				w := &tw.norm
-				if k := partyKey(t.Norm); len(k) != len(t.Norm) {
-					pw := newWord(k)
-					w = &pw
-				}
-				parties, partyNext = l.partiesAt(parties, toks, i, w)
-			}
-		}
-	}
-	a.Cues, a.Parties, a.Roles, a.Terms = cues, parties, roles, terms
+// annotate appends the matches of every table in toks, scanned into sc,
+// to a. The tables are matched one after the other, each on its own
+// candidates.
+func (l *Lexicon) annotate(a *Annotations, toks []segment.Token, sc *scanned) {
+	a.Cues = l.cuesIn(a.Cues, toks, sc)
+	a.Roles = l.rolesIn(a.Roles, toks, sc)
+	a.Terms = l.termsIn(a.Terms, toks, sc)
+	a.Parties = l.partiesIn(a.Parties, toks, sc)
 }

@@ -54,13 +54,21 @@ func build(version string, src sources) *Lexicon {
 	for _, n := range []*node{t.cues, t.cueStem, t.parties, t.roles, t.terms, termStem} {
 		n.collect(words)
 	}
-	l.words = words
-	l.cues = compile(t.cues, words)
-	l.cueStem = compile(t.cueStem, words)
-	l.parties = compile(t.parties, words)
-	l.roles = compile(t.roles, words)
-	l.terms = compile(t.terms, words)
-	l.termStem = compile(termStem, words)
+	l.vocab = newVocab(words)
+	l.starts = make([]uint8, len(words)+1)
+	for b, n := range [numTables]*node{tabCues: t.cues, tabRoles: t.roles, tabTerms: t.terms, tabParties: t.parties} {
+		for k := range n.next {
+			l.starts[words[k]] |= 1 << b
+		}
+		l.filters[b] = newFilter(n.next)
+	}
+	l.cues = compile(t.cues, words, cueID)
+	l.cueStem = compile(t.cueStem, words, cueID)
+	l.parties = compile(t.parties, words, noID)
+	l.roles = compile(t.roles, words, roleID)
+	l.terms = compile(t.terms, words, termID)
+	l.termStem = compile(termStem, words, noID)
+	l.cueStemPrefix = newPrefixSet(t.cueStem.next)
 	l.termStemPrefix = newPrefixSet(t.termStem)
 	return l
 }
@@ -70,11 +78,11 @@ func build(version string, src sources) *Lexicon {
 // first three letters are no stem's prefix cannot have one of the stems:
 // the set spares the stemming of most words.
 type prefixSet struct {
-	bits [26 * 26 * 26 / 64]uint64
+	bits [(26*26*26 + 63) / 64]uint64
 	all  bool // a stem shorter than three letters, or not a-z: no filtering
 }
 
-func newPrefixSet(stems map[string]int32) *prefixSet {
+func newPrefixSet[V any](stems map[string]V) *prefixSet {
 	p := &prefixSet{}
 	for s := range stems {
 		k, ok := prefixKey(s)

@@ -27,9 +27,13 @@ type Lexicon struct {
 
 	src sources // the entries it was compiled from
 
-	words   map[string]int32 // the words of the tries -> id (see trie.go)
-	cues    trie             // see buildCues
-	cueStem trie             // verbs without forms, keyed by the stem of their first word
+	vocab vocab // the words of the tries -> id (see trie.go)
+	// starts has, for each word id, the bit 1<<tab of each table tab
+	// (tabCues, ...) that has entries starting with the word.
+	starts  []uint8
+	filters [numTables]filter // the first words of each table, for scanTable
+	cues    trie              // see buildCues
+	cueStem trie              // verbs without forms, keyed by the stem of their first word
 	parties trie
 	names   map[string]string // code -> canonical name
 	roles   trie
@@ -37,9 +41,10 @@ type Lexicon struct {
 
 	termList []termEntry
 	termStem trie // stems of one-word stance terms; ids[0] is the termList index + 1
-	// termStemPrefix filters the words worth stemming for termStem.
-	termStemPrefix *prefixSet
-	nt             int32 // the negation entry "n't" + 1, or 0
+	// cueStemPrefix and termStemPrefix filter the words worth stemming
+	// for cueStem and termStem.
+	cueStemPrefix, termStemPrefix *prefixSet
+	nt                            int32 // the negation entry "n't" + 1, or 0
 }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {

@@ -53,42 +53,31 @@ type TermMatch struct {
 // verb; NounCue gives the noun reading. A verb entry without forms also
 // matches its regular -s/-ed/-ing forms through the stem.
 func (l *Lexicon) MatchCues(toks []segment.Token) []CueMatch {
-	var out []CueMatch
-	for i := 0; i < len(toks); {
-		tw := tokWords{norm: newWord(toks[i].Norm)}
-		end, id := l.cueAt(toks, i, &tw)
-		if id == 0 {
-			i++
-			continue
+	var sc scanned
+	l.scanTable(&sc, toks, tabCues)
+	return l.cuesIn(nil, toks, &sc)
+}
+
+// cuesIn appends the cues of toks, scanned into sc, to out.
+func (l *Lexicon) cuesIn(out []CueMatch, toks []segment.Token, sc *scanned) []CueMatch {
+	next := 0
+	for _, c := range sc.cand[tabCues] {
+		if i := int(c); i >= next {
+			if end, id := l.cueAt(toks, sc.ids, i); id != 0 {
+				out = l.appendCue(out, toks, i, end, id)
+				next = end
+			}
 		}
-		out = l.appendCue(out, toks, i, end, id)
-		i = end
 	}
 	return out
 }
 
-// tokWords are the words of one token for the tries: its norm and, once
-// needed, its stem, so that the tables matched at a token look its norm
-// up and stem it once.
-type tokWords struct {
-	norm    word
-	stem    word
-	stemmed bool
-}
-
-func (l *Lexicon) stemWord(t *segment.Token, tw *tokWords) *word {
-	if !tw.stemmed {
-		tw.stem, tw.stemmed = newWord(stem(t.Norm)), true
-	}
-	return &tw.stem
-}
-
 // cueAt returns the end and cue id (index + 1) of the longest cue at
-// toks[i], or id 0.
-func (l *Lexicon) cueAt(toks []segment.Token, i int, tw *tokWords) (end int, id int32) {
-	end, id = l.longest(l.cues.first(l, &tw.norm), toks, i, cueID)
-	if id == 0 && l.cueStem.root != nil && regularForm(&toks[i]) {
-		end, id = l.longest(l.cueStem.first(l, l.stemWord(&toks[i], tw)), toks, i, cueID)
+// toks[i], or id 0; ids are the word ids of toks.
+func (l *Lexicon) cueAt(toks []segment.Token, ids []int32, i int) (end int, id int32) {
+	end, id = l.longest(l.cues.first(ids[i]), toks, ids, i)
+	if t := &toks[i]; id == 0 && l.cueStem.root != nil && regularForm(t) && l.cueStemPrefix.mayHave(t.Norm) {
+		end, id = l.longest(l.cueStem.first(l.vocab.id(stem(t.Norm))), toks, ids, i)
 	}
 	return end, id
 }
@@ -113,67 +102,75 @@ const (
 // NounCue returns the noun cue of a one-token surface ("claims",
 // "allegations"), also when MatchCues reads the surface as a verb.
 func (l *Lexicon) NounCue(norm string) (Cue, bool) {
-	w := newWord(norm)
-	if n := l.cues.first(l, &w); n != nil && len(n.ids) == 2 && n.ids[1] != 0 {
+	if n := l.cues.first(l.vocab.id(norm)); n != nil && len(n.ids) == 2 && n.ids[1] != 0 {
 		return l.src.cues[n.ids[1]-1].cue, true
 	}
 	return Cue{}, false
 }
 
-func cueID(n *tnode) int32 {
-	if len(n.ids) != 2 {
+// The ids of the nodes of the cue, role and term tries (tnode.id). A cue
+// node's is the verb reading, else the noun reading; a term node's is 1
+// when it has a term of any kind, as the caller reads them all (see
+// longestNode). The party and stem tries read ids instead.
+
+func cueID(ids []int32) int32 {
+	if len(ids) != 2 {
 		return 0
 	}
-	if n.ids[0] != 0 {
-		return n.ids[0]
+	if ids[0] != 0 {
+		return ids[0]
 	}
-	return n.ids[1]
+	return ids[1]
 }
 
-func roleID(n *tnode) int32 {
-	if len(n.ids) == 1 {
-		return n.ids[0]
+func roleID(ids []int32) int32 {
+	if len(ids) == 1 {
+		return ids[0]
 	}
 	return 0
 }
 
-func termID(n *tnode) int32 {
-	for _, id := range n.ids {
+func termID(ids []int32) int32 {
+	for _, id := range ids {
 		if id != 0 {
-			return 1 // any kind: the caller reads them all
+			return 1
 		}
 	}
 	return 0
 }
 
-// longest walks a trie from n, the node of toks[i], and returns the end
-// and id of the longest path whose node has an id.
-func (l *Lexicon) longest(n *tnode, toks []segment.Token, i int, id func(*tnode) int32) (end int, best int32) {
-	for j := i; n != nil; {
-		if v := id(n); v != 0 {
-			end, best = j+1, v
-		}
-		j++
-		if j >= len(toks) || len(n.next) == 0 {
-			break
-		}
-		n = n.child(l.words[toks[j].Norm])
+func noID([]int32) int32 { return 0 }
+
+// longest walks a trie from n, the node of toks[i], whose word ids are
+// ids, and returns the end and id of the longest path whose node has an
+// id.
+func (l *Lexicon) longest(n *tnode, toks []segment.Token, ids []int32, i int) (end int, best int32) {
+	end, b := l.longestNode(n, toks, ids, i)
+	if b != nil {
+		best = b.id
 	}
 	return end, best
 }
 
-// longestNode is longest on the term trie, returning the node itself.
-func (l *Lexicon) longestNode(toks []segment.Token, i int, w *word) (end int, best *tnode) {
-	n := l.terms.first(l, w)
+// longestNode is longest returning the node itself. Most tokens start no
+// entry: the test of n inlines, the walk does not.
+func (l *Lexicon) longestNode(n *tnode, toks []segment.Token, ids []int32, i int) (end int, best *tnode) {
+	if n == nil {
+		return 0, nil
+	}
+	return l.walk(n, toks, ids, i)
+}
+
+func (l *Lexicon) walk(n *tnode, toks []segment.Token, ids []int32, i int) (end int, best *tnode) {
 	for j := i; n != nil; {
-		if termID(n) != 0 {
+		if n.id != 0 {
 			end, best = j+1, n
 		}
 		j++
-		if j >= len(toks) || len(n.next) == 0 {
+		if j >= len(ids) || len(n.next) == 0 {
 			break
 		}
-		n = n.child(l.words[toks[j].Norm])
+		n = n.child(l.idAt(toks, ids, j))
 	}
 	return end, best
 }
@@ -181,16 +178,21 @@ func (l *Lexicon) longestNode(toks []segment.Token, i int, w *word) (end int, be
 // MatchRoles returns every role word or phrase in toks, longest first,
 // left to right, without overlaps ("foreign minister" over "minister").
 func (l *Lexicon) MatchRoles(toks []segment.Token) []RoleMatch {
-	var out []RoleMatch
-	for i := 0; i < len(toks); {
-		w := newWord(toks[i].Norm)
-		end, id := l.longest(l.roles.first(l, &w), toks, i, roleID)
-		if id == 0 {
-			i++
-			continue
+	var sc scanned
+	l.scanTable(&sc, toks, tabRoles)
+	return l.rolesIn(nil, toks, &sc)
+}
+
+// rolesIn appends the roles of toks, scanned into sc, to out.
+func (l *Lexicon) rolesIn(out []RoleMatch, toks []segment.Token, sc *scanned) []RoleMatch {
+	next := 0
+	for _, c := range sc.cand[tabRoles] {
+		if i := int(c); i >= next {
+			if end, id := l.longest(l.roles.first(sc.ids[i]), toks, sc.ids, i); id != 0 {
+				out = l.appendRole(out, toks, i, end, id)
+				next = end
+			}
 		}
-		out = l.appendRole(out, toks, i, end, id)
-		i = end
 	}
 	return out
 }
@@ -205,9 +207,8 @@ func (l *Lexicon) appendRole(out []RoleMatch, toks []segment.Token, i, end int, 
 
 // Role looks up one token norm ("spokesman") in the role table.
 func (l *Lexicon) Role(norm string) (RoleClass, bool) {
-	w := newWord(norm)
-	if n := l.roles.first(l, &w); n != nil {
-		if id := roleID(n); id != 0 {
+	if n := l.roles.first(l.vocab.id(norm)); n != nil {
+		if id := n.id; id != 0 {
 			return l.src.roles[id-1].class, true
 		}
 	}
@@ -222,18 +223,26 @@ func (l *Lexicon) Role(norm string) (RoleClass, bool) {
 // ending in "n't" matches the negation "n't"; a one-word stance term also
 // matches its regular -s/-ed/-ing forms through the stem.
 func (l *Lexicon) MatchTerms(toks []segment.Token) []TermMatch {
-	var out []TermMatch
-	for i := 0; i < len(toks); {
-		tw := tokWords{norm: newWord(toks[i].Norm)}
-		out, i = l.termsAt(out, toks, i, &tw)
+	var sc scanned
+	l.scanTable(&sc, toks, tabTerms)
+	return l.termsIn(nil, toks, &sc)
+}
+
+// termsIn appends the terms of toks, scanned into sc, to out.
+func (l *Lexicon) termsIn(out []TermMatch, toks []segment.Token, sc *scanned) []TermMatch {
+	next := 0
+	for _, c := range sc.cand[tabTerms] {
+		if i := int(c); i >= next {
+			out, next = l.termsAt(out, toks, sc.ids, i)
+		}
 	}
 	return out
 }
 
 // termsAt appends the terms at toks[i] and returns the index where
-// matching resumes.
-func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, i int, tw *tokWords) ([]TermMatch, int) {
-	end, n := l.longestNode(toks, i, &tw.norm)
+// matching resumes; ids are the word ids of toks.
+func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, ids []int32, i int) ([]TermMatch, int) {
+	end, n := l.longestNode(l.terms.first(ids[i]), toks, ids, i)
 	if n != nil {
 		for _, id := range n.ids {
 			if id != 0 {
@@ -247,7 +256,7 @@ func (l *Lexicon) termsAt(out []TermMatch, toks []segment.Token, i int, tw *tokW
 	case l.nt != 0 && len(t.Norm) > 3 && strings.HasSuffix(t.Norm, "n't"):
 		out = l.appendTerm(out, toks, i, i+1, l.nt)
 	case l.termStem.root != nil && regularForm(t) && l.termStemPrefix.mayHave(t.Norm):
-		if n := l.termStem.first(l, l.stemWord(t, tw)); n != nil {
+		if n := l.termStem.first(l.vocab.id(stem(t.Norm))); n != nil {
 			out = l.appendTerm(out, toks, i, i+1, n.ids[0])
 		}
 	}
@@ -270,24 +279,37 @@ func (l *Lexicon) appendTerm(out []TermMatch, toks []segment.Token, start, end i
 // hyphenated token are looked up on their own ("U.S.-Russian" gives USA
 // and RUS, both with Match of that one token and their own Span).
 func (l *Lexicon) MatchParties(toks []segment.Token) []PartyMatch {
-	var out []PartyMatch
-	for i := 0; i < len(toks); {
-		t := &toks[i]
-		if t.Kind != segment.Word && t.Kind != segment.Number {
-			i++
-			continue
+	var sc scanned
+	l.scanTable(&sc, toks, tabParties)
+	return l.partiesIn(nil, toks, &sc)
+}
+
+// partiesIn appends the parties of toks, scanned into sc, to out. The
+// candidates of the parties are words and numbers only.
+func (l *Lexicon) partiesIn(out []PartyMatch, toks []segment.Token, sc *scanned) []PartyMatch {
+	next := 0
+	for _, c := range sc.cand[tabParties] {
+		if i := int(c); i >= next {
+			out, next = l.partiesAt(out, toks, sc.ids, i)
 		}
-		w := newWord(partyKey(t.Norm))
-		out, i = l.partiesAt(out, toks, i, &w)
 	}
 	return out
 }
 
-// partiesAt appends the parties at the word or number toks[i], whose party
-// key is w, and returns the index where matching resumes.
-func (l *Lexicon) partiesAt(out []PartyMatch, toks []segment.Token, i int, w *word) ([]PartyMatch, int) {
+// partyID returns the word id of the party key of t, whose norm has the
+// word id id: the key differs from the norm only by a final period.
+func (l *Lexicon) partyID(t *segment.Token, id int32) int32 {
+	if n := t.Norm; len(n) > 1 && n[len(n)-1] == '.' {
+		return l.vocab.id(partyKey(n))
+	}
+	return id
+}
+
+// partiesAt appends the parties at the word or number toks[i] and returns
+// the index where matching resumes; ids are the word ids of toks.
+func (l *Lexicon) partiesAt(out []PartyMatch, toks []segment.Token, ids []int32, i int) ([]PartyMatch, int) {
 	t := &toks[i]
-	end, id, spanEnd := l.longestParty(toks, i, w)
+	end, id, spanEnd := l.longestParty(toks, ids, i)
 	if id != 0 {
 		e := &l.src.parties[id-1]
 		if e.guard {
@@ -320,19 +342,19 @@ func (l *Lexicon) appendParty(out []PartyMatch, toks []segment.Token, i int, m P
 }
 
 // longestParty returns the end, alias id and byte end of the longest
-// alias at toks[i] whose case rules hold; w is the party key of toks[i].
-// A token with a possessive ending ("China’s", when the
-// tokenizer kept it) may end an alias without it.
-func (l *Lexicon) longestParty(toks []segment.Token, i int, w *word) (end int, best int32, spanEnd int) {
+// alias at toks[i] whose case rules hold; ids are the word ids of toks. A
+// token with a possessive ending ("China’s", when the tokenizer kept it)
+// may end an alias without it.
+func (l *Lexicon) longestParty(toks []segment.Token, ids []int32, i int) (end int, best int32, spanEnd int) {
 	var n *tnode
 	for j := i; j < len(toks); j++ {
 		t := &toks[j]
 		text, last := t.Text, false
 		var c *tnode
-		if j == i {
-			c = l.parties.first(l, w)
+		if pid := l.partyID(t, l.idAt(toks, ids, j)); j == i {
+			c = l.parties.first(pid)
 		} else {
-			c = n.child(l.words[partyKey(t.Norm)])
+			c = n.child(pid)
 		}
 		if c == nil {
 			if !strings.HasSuffix(t.Norm, "'s") {
@@ -342,11 +364,10 @@ func (l *Lexicon) longestParty(toks []segment.Token, i int, w *word) (end int, b
 			if !ok {
 				break
 			}
-			if k := partyKey(t.Norm[:len(t.Norm)-2]); j == i {
-				kw := newWord(k)
-				c = l.parties.first(l, &kw)
+			if k := l.vocab.id(partyKey(t.Norm[:len(t.Norm)-2])); j == i {
+				c = l.parties.first(k)
 			} else {
-				c = n.child(l.words[k])
+				c = n.child(k)
 			}
 			text, last = base, true
 			if c == nil {
@@ -397,8 +418,7 @@ func (l *Lexicon) hyphenParts(out []PartyMatch, toks []segment.Token, i int) []P
 	for text != "" {
 		pt, restT, _ := strings.Cut(text, "-")
 		pn, restN, _ := strings.Cut(nrm, "-")
-		pw := newWord(partyKey(pn))
-		if c := l.parties.first(l, &pw); c != nil && pt != "" {
+		if c := l.parties.first(l.vocab.id(partyKey(pn))); c != nil && pt != "" {
 			for _, id := range c.ids {
 				e := &l.src.parties[id-1]
 				if len(e.raw) == 1 && !e.guard && caseOK(e.cases[0], pt, e.raw[0]) {

@@ -293,7 +293,8 @@ func TestMatchTermsSeveralKinds(t *testing.T) {
 
 func TestMatchersOnEmptyAndPunctuation(t *testing.T) {
 	l := defaultLex(t)
-	for _, text := range []string{"", "...", "“”", "- - -", "the", "the the the"} {
+	// "zzzzs": a regular form whose prefix is the last the stem filter numbers
+	for _, text := range []string{"", "...", "“”", "- - -", "the", "the the the", "zzzzs"} {
 		toks := segment.Tokenize(text)
 		assert.Empty(t, l.MatchParties(toks), text)
 		assert.Empty(t, l.MatchCues(toks), text)
@@ -309,9 +310,11 @@ func TestPrefixSet(t *testing.T) {
 	for _, w := range []string{"lies", "lying", "denies", "denied", "spies", "dying", "tying", "über"} {
 		assert.True(t, p.mayHave(w), w)
 	}
-	for _, w := range []string{"reports", "walked", "sayings"} {
+	for _, w := range []string{"reports", "walked", "sayings", "zzzzs"} {
 		assert.False(t, p.mayHave(w), w)
 	}
+	zz := newPrefixSet(map[string]int32{"zzz": 1})
+	assert.True(t, zz.mayHave("zzzs"), "the last prefix has its bit")
 	all := newPrefixSet(map[string]int32{"ox": 1})
 	assert.True(t, all.mayHave("reports"), "a stem shorter than three letters disables the filter")
 }

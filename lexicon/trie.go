@@ -3,26 +3,256 @@ package lexicon
 import (
 	"math/bits"
 	"slices"
+	"strings"
+
+	"github.com/parleylab/parley/segment"
 )
 
 // The matchers do not look every token up in a string-keyed map per trie
 // and level. A lexicon numbers every word its tries use (its vocabulary),
-// and the tries are walked on these word ids. Each trie has a filter of
-// the first words of its entries, a bitset indexed by a hash of a few
-// bytes and the length of a word that needs no loop over the word; a
-// token's norm is looked up in the vocabulary only when a filter lets it
-// through, once for all the tries (see word), so most tokens cost a few
-// bit tests.
+// and the tries are walked on these word ids. The norms of a run of tokens
+// are looked up once, before matching, into an array of word ids (see
+// scanned) that every table and every step of a multi-word walk reads.
 
-// word is a token norm (or a stem) on its way through the tries: its
-// filter key, and its id once looked up.
-type word struct {
-	s   string
-	key uint32
-	id  int32 // -1 until looked up; 0: not a word of the lexicon
+// vocab numbers the words of a lexicon's tries; ids start at 1, and 0
+// means "not a word of the lexicon". It is an open-addressing hash table
+// rather than a map[string]int32 because every token of a text is looked
+// up in it and about half are not in it. A miss usually costs eight byte
+// loads and a test of one byte of tags, an array small enough to stay in
+// the cache between documents while the other passes run; a hit reads
+// one slot and, for a word of up to eight bytes, compares no string (see
+// wordKey). The table is at most a third full, which keeps probe runs
+// short.
+type vocab struct {
+	// tags has a byte per slot: 0 for an empty slot, else 7 bits of the
+	// hash of its word with the low bit set.
+	tags  []uint8
+	slots []vslot
+	words []string // id -> word; words[0] is unused
+	shift uint8    // 64 - log2(len(slots)): the top bits of a hash index slots
 }
 
-func newWord(s string) word { return word{s: s, key: filterKey(s), id: -1} }
+// vslot is a slot of a vocab: the key, length and id of its word.
+type vslot struct {
+	key uint64
+	n   uint32
+	id  int32
+}
+
+// newVocab makes the vocabulary of words, which holds ids 1 to len(words).
+func newVocab(words map[string]int32) vocab {
+	size := 8
+	for size < 3*len(words) {
+		size *= 2
+	}
+	v := vocab{tags: make([]uint8, size), slots: make([]vslot, size), words: make([]string, len(words)+1),
+		shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+	for s, id := range words {
+		v.words[id] = s
+		key := wordKey(s)
+		h := hashKey(key, len(s))
+		i := h >> v.shift
+		for v.tags[i] != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		v.tags[i], v.slots[i] = tag(h), vslot{key, uint32(len(s)), id}
+	}
+	return v
+}
+
+// tag returns the tag of the hash h: its low bits, which do not index the
+// slots of any table smaller than 2^57.
+func tag(h uint64) uint8 { return uint8(h) | 1 }
+
+// id returns the id of s, or 0.
+func (v *vocab) id(s string) int32 {
+	key := wordKey(s)
+	h := hashKey(key, len(s))
+	return v.probe(s, key, h, h>>v.shift)
+}
+
+// probe looks for s, whose key is key and hash h, from the slot i on.
+func (v *vocab) probe(s string, key, h, i uint64) int32 {
+	mask := uint64(len(v.slots) - 1)
+	for t := tag(h); ; i++ {
+		switch v.tags[i&mask] {
+		case 0:
+			return 0
+		case t:
+			if sl := &v.slots[i&mask]; sl.key == key && int(sl.n) == len(s) && (len(s) <= 8 || v.words[sl.id] == s) {
+				return sl.id
+			}
+		}
+	}
+}
+
+// wordKey packs the bytes of s at the eighths of its length, s[i*n/8] for
+// i from 0 to 7, into a word. These are all the bytes of s when it has
+// eight or fewer, so that the key and the length then tell s from any
+// other string, and the loads take no branch whatever the length.
+func wordKey(s string) uint64 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	return uint64(s[0]) | uint64(s[n>>3])<<8 | uint64(s[2*n>>3])<<16 | uint64(s[3*n>>3])<<24 |
+		uint64(s[4*n>>3])<<32 | uint64(s[5*n>>3])<<40 | uint64(s[6*n>>3])<<48 | uint64(s[7*n>>3])<<56
+}
+
+// hashKey hashes a word key and length, mixing all their bits into the
+// top bits that index the slots.
+func hashKey(key uint64, n int) uint64 {
+	h := (key ^ uint64(n)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
+	return h ^ h>>31
+}
+
+// The tables matched on token norms, numbered for scanned.cand and
+// Lexicon.starts.
+const (
+	tabCues = iota
+	tabRoles
+	tabTerms
+	tabParties
+	numTables
+)
+
+// scanned is a run of tokens looked up for matching: the word ids of
+// their norms, and for each table the candidates, the indices of the
+// tokens where a match of the table may start. Most tokens are a
+// candidate of no table: they start no entry and no fallback applies to
+// them. Each table visits its own candidates only, which spares it a test
+// per token whose outcome the processor cannot predict; a cursor that is
+// behind a token it skips is still behind the next one, so skipping
+// changes no match.
+type scanned struct {
+	ids  []int32
+	cand [numTables][]int32
+}
+
+// scan looks the norms of toks up into s, reusing its arrays. It is
+// vocab.id with the test of the first slot, which settles most misses,
+// in the loop rather than behind a call; the candidates are appended
+// without a branch.
+func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
+	n := len(toks)
+	if cap(s.ids) < n {
+		c := max(n, 2*cap(s.ids))
+		s.ids = make([]int32, c)
+		for b := range s.cand {
+			s.cand[b] = make([]int32, c)
+		}
+	}
+	ids := s.ids[:n]
+	cues, roles, terms, parties := s.cand[tabCues][:n], s.cand[tabRoles][:n], s.cand[tabTerms][:n], s.cand[tabParties][:n]
+	var kc, kr, kt, kp int
+	v := &l.vocab
+	mask := uint64(len(v.slots) - 1)
+	for i := range toks {
+		t := &toks[i]
+		w := t.Norm
+		key := wordKey(w)
+		id, m := int32(0), 0
+		h := hashKey(key, len(w))
+		if j := h >> v.shift; v.tags[j&mask] != 0 {
+			id = v.probe(w, key, h, j)
+		}
+		if w != "" {
+			m = endingFallbacks(w)
+		}
+		if strings.IndexByte(w, '-') >= 0 {
+			m |= 1 << tabParties
+		}
+		ids[i] = id
+		m = (m | int(l.starts[id])) & int(kindTables[t.Kind])
+		cues[kc], roles[kr], terms[kt], parties[kp] = int32(i), int32(i), int32(i), int32(i)
+		kc += m >> tabCues & 1
+		kr += m >> tabRoles & 1
+		kt += m >> tabTerms & 1
+		kp += m >> tabParties & 1
+	}
+	s.ids = ids
+	s.cand = [numTables][]int32{tabCues: cues[:kc], tabRoles: roles[:kr], tabTerms: terms[:kt], tabParties: parties[:kp]}
+}
+
+// A token is a candidate of the tables whose entries its norm starts,
+// and of those whose fallbacks may match at it whether or not it starts
+// one: a regular form (-s, -ed, -ing, four bytes or more) for the stems
+// of cues and terms, "n't" for the negation, and for the parties a final
+// period that the party key drops, a possessive "'s", or a hyphen in the
+// norm for the parts of a hyphenated word (hyphenParts needs as many in
+// the norm as in the text). A party starts at a word or a number only.
+
+// scanTable is scan for the table tab alone, as a Match method needs:
+// it looks up only the norms that the table's filter of first words lets
+// through, the other ids being -1 until a walk needs them (see idAt),
+// and makes the candidates of tab only.
+func (l *Lexicon) scanTable(s *scanned, toks []segment.Token, tab int) {
+	n := len(toks)
+	ids, cand := make([]int32, n), make([]int32, n)
+	f := &l.filters[tab]
+	k := 0
+	for i := range toks {
+		t := &toks[i]
+		w := t.Norm
+		id, m := int32(-1), 0
+		if f.has(w) {
+			id = l.vocab.id(w)
+			m = int(l.starts[id])
+		}
+		// the roles have no fallback, a hyphen matters to the parties only
+		if tab != tabRoles && w != "" {
+			m |= endingFallbacks(w)
+		}
+		if tab == tabParties && strings.IndexByte(w, '-') >= 0 {
+			m |= 1 << tabParties
+		}
+		ids[i] = id
+		m &= int(kindTables[t.Kind])
+		cand[k] = int32(i)
+		k += m >> tab & 1
+	}
+	s.ids = ids
+	s.cand[tab] = cand[:k]
+}
+
+// idAt returns the word id of toks[j], looking it up when scanTable left
+// it out.
+func (l *Lexicon) idAt(toks []segment.Token, ids []int32, j int) int32 {
+	id := ids[j]
+	if id < 0 {
+		id = l.vocab.id(toks[j].Norm)
+		ids[j] = id
+	}
+	return id
+}
+
+// filter is a set of first words of a table for scanTable: a bitset
+// indexed by a hash of a few bytes and the length of a word, which needs
+// no loop over the word, with 16 bits or more per word so that about one
+// other word in 16 gets through.
+type filter struct {
+	bits  []uint64
+	shift uint8
+}
+
+func newFilter[V any](first map[string]V) filter {
+	size := 64
+	for size < 16*len(first) {
+		size *= 2
+	}
+	f := filter{bits: make([]uint64, size/64), shift: uint8(32 - bits.TrailingZeros(uint(size)))}
+	for s := range first {
+		b := filterKey(s) >> f.shift
+		f.bits[b/64] |= 1 << (b % 64)
+	}
+	return f
+}
+
+// has reports whether s may be in the set.
+func (f *filter) has(s string) bool {
+	b := filterKey(s) >> f.shift
+	return f.bits[b/64]&(1<<(b%64)) != 0
+}
 
 // filterKey hashes the length and the first, middle and last bytes of s.
 func filterKey(s string) uint32 {
@@ -33,12 +263,36 @@ func filterKey(s string) uint32 {
 	return (uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24) * 0x9E3779B1
 }
 
-// wordID returns the id of w in the vocabulary.
-func (l *Lexicon) wordID(w *word) int32 {
-	if w.id < 0 {
-		w.id = l.words[w.s]
+// endingFallbacks returns the bits of the tables whose fallbacks read
+// the ending of the norm w, which is not empty, testing it without a
+// branch. A final period makes a party candidate also when it is the
+// whole norm, which partiesAt then rejects.
+func endingFallbacks(w string) int {
+	c, p := w[len(w)-1], w[len(w)-2+b2i(len(w) < 2)]
+	return int(endings[c]) | int(endings4[c])&-b2i(len(w) >= 4) | 1<<tabParties&-b2i(uint16(p)<<8|uint16(c) == '\''<<8|'s')
+}
+
+// endings and endings4 are the tables whose fallbacks read the last byte
+// of a norm, and of a norm of four bytes or more; kindTables are the
+// tables that may start at a token of each kind.
+var (
+	endings  = [256]uint8{'.': 1 << tabParties}
+	endings4 = [256]uint8{'s': 1<<tabCues | 1<<tabTerms, 'd': 1<<tabCues | 1<<tabTerms,
+		'g': 1<<tabCues | 1<<tabTerms, 't': 1 << tabTerms}
+	kindTables = func() (k [256]uint8) {
+		for i := range k {
+			k[i] = 0xff &^ (1 << tabParties)
+		}
+		k[segment.Word], k[segment.Number] = 0xff, 0xff
+		return k
+	}()
+)
+
+func b2i(b bool) int {
+	if b {
+		return 1
 	}
-	return w.id
+	return 0
 }
 
 // addWord gives s the next id in words unless it has one. Ids start at 1.
@@ -49,19 +303,18 @@ func addWord(words map[string]int32, s string) {
 }
 
 // trie is a token trie keyed by word ids. root is indexed by the id of
-// the first word; it is nil for an empty trie. filter has the bit
-// filterKey(w) >> shift set for every first word w.
+// the first word; it is nil for an empty trie.
 type trie struct {
-	root   []*tnode
-	filter []uint64
-	shift  uint8
+	root []*tnode
 }
 
-// tnode is a node of a trie: ids as in node, and the children sorted by
-// word id.
+// tnode is a node of a trie: ids as in node, the children sorted by word
+// id, and id, the entry a walk that ends here finds (0: none), which
+// depends on the trie (see compile).
 type tnode struct {
 	next []tedge
 	ids  []int32
+	id   int32
 }
 
 type tedge struct {
@@ -78,58 +331,41 @@ func (n *node) collect(words map[string]int32) {
 }
 
 // compile turns the string-keyed trie n into a trie keyed by the ids of
-// words.
-func compile(n *node, words map[string]int32) trie {
+// words; id gives the id of each node from its ids.
+func compile(n *node, words map[string]int32, id func([]int32) int32) trie {
 	if len(n.next) == 0 {
 		return trie{}
 	}
-	t := trie{root: make([]*tnode, len(words)+1)}
-	t.makeFilter(len(n.next))
+	var last int32
+	for k := range n.next {
+		last = max(last, words[k])
+	}
+	t := trie{root: make([]*tnode, last+1)}
 	for k, c := range n.next {
-		t.root[words[k]] = compileNode(c, words)
-		t.addFilter(k)
+		t.root[words[k]] = compileNode(c, words, id)
 	}
 	return t
 }
 
-// makeFilter makes a filter of at least 16 bits per first word, which
-// lets about one word in 16 through by chance.
-func (t *trie) makeFilter(n int) {
-	size := 64
-	for size < 16*n {
-		size *= 2
-	}
-	t.filter = make([]uint64, size/64)
-	t.shift = uint8(32 - bits.TrailingZeros(uint(size)))
-}
-
-func (t *trie) addFilter(s string) {
-	b := filterKey(s) >> t.shift
-	t.filter[b/64] |= 1 << (b % 64)
-}
-
-func compileNode(n *node, words map[string]int32) *tnode {
-	t := &tnode{ids: n.ids}
+func compileNode(n *node, words map[string]int32, id func([]int32) int32) *tnode {
+	t := &tnode{ids: n.ids, id: id(n.ids)}
 	if len(n.next) > 0 {
 		t.next = make([]tedge, 0, len(n.next))
 		for k, c := range n.next {
-			t.next = append(t.next, tedge{words[k], compileNode(c, words)})
+			t.next = append(t.next, tedge{words[k], compileNode(c, words, id)})
 		}
 		slices.SortFunc(t.next, func(a, b tedge) int { return int(a.word - b.word) })
 	}
 	return t
 }
 
-// first returns the node of the entries that start with w, or nil.
-func (t *trie) first(l *Lexicon, w *word) *tnode {
-	if t.root == nil {
-		return nil
+// first returns the node of the entries that start with the word id w, or
+// nil.
+func (t *trie) first(w int32) *tnode {
+	if uint(w) < uint(len(t.root)) {
+		return t.root[w]
 	}
-	b := w.key >> t.shift
-	if t.filter[b/64]&(1<<(b%64)) == 0 {
-		return nil
-	}
-	return t.root[l.wordID(w)]
+	return nil
 }
 
 // child returns the child of n for the word id w, or nil.
