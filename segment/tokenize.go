@@ -223,10 +223,7 @@ func (s *scanner) word(start int) int {
 	for {
 		for i < n {
 			var seen uint8 // letter bits of an ASCII run
-			for i < n && wordByte[text[i]] != 0 {
-				seen |= wordByte[text[i]]
-				i++
-			}
+			i, seen = asciiWordRun(text, i)
 			if seen&wbUpper != 0 {
 				number, lower = false, false
 			} else if seen&wbLower != 0 {
