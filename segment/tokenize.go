@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Tokenize splits text into tokens with byte offsets into text, which it
@@ -19,13 +20,11 @@ func tokenize(text string, buf []Token) []Token {
 		buf = make([]Token, 0, n)
 	}
 	s := scanner{
-		text:     text,
-		toks:     buf[:0],
-		norms:    make([]byte, 0, len(text)/4),
-		normEnds: make([][2]int, 0, n/4),
+		text:  text,
+		toks:  buf[:0],
+		norms: make([]byte, 0, len(text)/4),
 	}
 	s.run()
-	s.setNorms()
 	return s.toks
 }
 
@@ -108,11 +107,12 @@ type scanner struct {
 	text string
 	toks []Token
 	// norms holds the Norm of the words that are not lower-case ASCII,
-	// one after the other; normEnds[k] = {token index, end in norms}.
-	// setNorms turns them into one string that the Norms share, which
-	// saves an allocation per capitalised word.
-	norms    []byte
-	normEnds [][2]int
+	// one after the other, which saves an allocation per capitalised
+	// word: each such Norm is a string over its bytes. norms only ever
+	// grows by append, which never writes the bytes below its length
+	// (when it moves to a larger array, the strings keep the old one), so
+	// those strings never change.
+	norms []byte
 	// singleOpen is set after a single quotation mark that opens a quote on
 	// the current line: a later apostrophe after a word then closes it
 	// instead of marking a possessive ("'yes'" against "Jones' cow").
@@ -441,33 +441,25 @@ func (s *scanner) emitWord(start, end int, lower, number bool) int {
 		t.Norm = t.Text
 		return end
 	}
-	s.norms = appendNorm(s.norms, t.Text)
-	s.normEnds = append(s.normEnds, [2]int{len(s.toks) - 1, len(s.norms)})
+	t.Norm = s.appendNorm(t.Text)
 	t.Cap = capitalised(t.Text)
 	return end
 }
 
-// renorm sets the Norm of the last token, whose text has grown, and
-// forgets the Norm collected for its old text.
+// renorm sets the Norm of a token whose text has grown.
 func (s *scanner) renorm(t *Token) {
-	if k := len(s.normEnds) - 1; k >= 0 && s.normEnds[k][0] == len(s.toks)-1 {
-		s.normEnds = s.normEnds[:k]
-		s.norms = s.norms[:0]
-		if k > 0 {
-			s.norms = s.norms[:s.normEnds[k-1][1]]
-		}
+	if lowerASCII(t.Text) {
+		t.Norm = t.Text
+	} else {
+		t.Norm = s.appendNorm(t.Text)
 	}
-	t.Norm = norm(t.Text)
 }
 
-// setNorms sets the Norm of the words collected in s.norms.
-func (s *scanner) setNorms() {
-	all := string(s.norms)
-	start := 0
-	for _, e := range s.normEnds {
-		s.toks[e[0]].Norm = all[start:e[1]]
-		start = e[1]
-	}
+// appendNorm appends the Norm of t to s.norms and returns it.
+func (s *scanner) appendNorm(t string) string {
+	start := len(s.norms)
+	s.norms = appendNorm(s.norms, t)
+	return unsafe.String(unsafe.SliceData(s.norms[start:]), len(s.norms)-start)
 }
 
 // capitalised reports whether the first letter of t is upper case.
@@ -483,24 +475,19 @@ func capitalised(t string) bool {
 	return false
 }
 
-// norm lower-cases t and maps ’ ‘ to ' and “ ” to ". It returns t itself
-// when nothing changes.
-func norm(t string) string {
-	i := 0
-	for i < len(t) {
-		c := t[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			break
+// lowerASCII reports whether t has no upper-case letter and no byte from
+// 0x80 up: its Norm is t itself.
+func lowerASCII(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
 		}
-		i++
 	}
-	if i == len(t) {
-		return t
-	}
-	return string(appendNorm(make([]byte, 0, len(t)), t))
+	return true
 }
 
-// appendNorm appends the Norm of t to b.
+// appendNorm appends the Norm of t to b: t lower-cased, with ’ ‘ mapped to
+// ' and “ ” to ".
 func appendNorm(b []byte, t string) []byte {
 	for i := 0; i < len(t); {
 		c := t[i]
