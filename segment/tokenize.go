@@ -10,13 +10,16 @@ import (
 // Tokenize splits text into tokens with byte offsets into text, which it
 // never modifies. Whitespace, byte order marks and other invisible format
 // characters are not tokens. See the package documentation for the rules.
-func Tokenize(text string) []Token { return tokenize(text, nil) }
+func Tokenize(text string) []Token { return tokenize(text, nil, false).toks }
 
 // tokenize is Tokenize storing the tokens in buf's array when it has room
-// for the estimated number.
-func tokenize(text string, buf []Token) []Token {
-	n := estimateTokens(text)
-	if cap(buf) < n {
+// for the estimated number. With paras set, the scanner it returns also
+// holds where the paragraphs start, and whether there are quotation marks.
+func tokenize(text string, buf []Token, paras bool) scanner {
+	lines := strings.Count(text, "\n")
+	// a guess from the number of spaces, so that the slice is usually
+	// allocated once
+	if n := strings.Count(text, " ")*5/4 + lines + len(text)/32 + 4; cap(buf) < n {
 		buf = make([]Token, 0, n)
 	}
 	s := scanner{
@@ -24,14 +27,14 @@ func tokenize(text string, buf []Token) []Token {
 		toks:  buf[:0],
 		norms: make([]byte, 0, len(text)/4),
 	}
+	if paras {
+		s.paraStart = make([]int, 1, lines+2)
+	}
 	s.run()
-	return s.toks
-}
-
-// estimateTokens guesses the number of tokens from the number of spaces,
-// so that Tokenize usually allocates its slice once.
-func estimateTokens(text string) int {
-	return strings.Count(text, " ")*5/4 + strings.Count(text, "\n") + len(text)/32 + 4
+	if paras && len(s.toks) > 0 && s.paraStart[len(s.paraStart)-1] != len(s.toks) {
+		s.paraStart = append(s.paraStart, len(s.toks))
+	}
+	return s
 }
 
 // ASCII byte classes.
@@ -117,6 +120,12 @@ type scanner struct {
 	// the current line: a later apostrophe after a word then closes it
 	// instead of marking a possessive ("'yes'" against "Jones' cow").
 	singleOpen bool
+	// paraStart, when not nil, collects the index of the first token of
+	// each paragraph (a token after a line break), then len(toks) at the
+	// end: line breaks are seen here anyway, which saves Parse a pass over
+	// the text between the tokens.
+	paraStart []int
+	hasMarks  bool // a QuoteMark was emitted
 }
 
 func (s *scanner) run() {
@@ -132,6 +141,7 @@ func (s *scanner) run() {
 			case clSpace:
 				if c == '\n' || c == '\r' {
 					s.singleOpen = false
+					s.lineBreak()
 				}
 				i++
 			case clLower, clUpper, clDigit:
@@ -405,6 +415,13 @@ func (s *scanner) spaceAt(i int) bool {
 	return unicode.IsSpace(r)
 }
 
+// lineBreak notes that the next token, if any, starts a paragraph.
+func (s *scanner) lineBreak() {
+	if n := len(s.toks); s.paraStart != nil && n > 0 && s.paraStart[len(s.paraStart)-1] != n {
+		s.paraStart = append(s.paraStart, n)
+	}
+}
+
 // add appends a token of kind k for text[start:end] and returns it. The
 // fields are written in place, which is cheaper than copying a Token; the
 // caller sets Norm, and Cap when it is true (the array may be reused, so
@@ -429,6 +446,7 @@ func (s *scanner) emit(start, end int, k Kind) {
 
 func (s *scanner) emitMark(start, end int, n string) {
 	s.add(start, end, QuoteMark).Norm = n
+	s.hasMarks = true
 }
 
 func (s *scanner) emitWord(start, end int, lower, number bool) int {
