@@ -17,9 +17,9 @@ func ParseReusing(text string, buf []Token) *Doc {
 	if len(s.toks) == 0 {
 		return d
 	}
-	p := parser{doc: d, toks: s.toks, paraStart: s.paraStart}
+	p := parser{doc: d, toks: s.toks, paraStart: s.paraStart, marks: s.marks, terms: s.terms}
 	p.paragraphs()
-	if s.hasMarks {
+	if len(p.marks) > 0 {
 		p.roles = make([]role, len(p.toks))
 		p.pairQuotes()
 	}
@@ -43,6 +43,8 @@ type parser struct {
 	// paraStart holds the index of the first token of each paragraph, and
 	// len(toks) at the end.
 	paraStart []int
+	marks     []int  // the QuoteMark tokens
+	terms     []int  // the tokens that may end a sentence, and maybe some more (scanner.terms)
 	roles     []role // nil when there are no quotation marks
 }
 

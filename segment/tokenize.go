@@ -13,9 +13,9 @@ import (
 func Tokenize(text string) []Token { return tokenize(text, nil, false).toks }
 
 // tokenize is Tokenize storing the tokens in buf's array when it has room
-// for the estimated number. With paras set, the scanner it returns also
-// holds where the paragraphs start, and whether there are quotation marks.
-func tokenize(text string, buf []Token, paras bool) scanner {
+// for the estimated number. With parse set, the scanner it returns also
+// holds what Parse needs to know of the tokens (see scanner.parse).
+func tokenize(text string, buf []Token, parse bool) scanner {
 	lines := strings.Count(text, "\n")
 	// a guess from the number of spaces, so that the slice is usually
 	// allocated once
@@ -26,12 +26,13 @@ func tokenize(text string, buf []Token, paras bool) scanner {
 		text:  text,
 		toks:  buf[:0],
 		norms: make([]byte, 0, len(text)/4),
+		parse: parse,
 	}
-	if paras {
+	if parse {
 		s.paraStart = make([]int, 1, lines+2)
 	}
 	s.run()
-	if paras && len(s.toks) > 0 && s.paraStart[len(s.paraStart)-1] != len(s.toks) {
+	if parse && len(s.toks) > 0 && s.paraStart[len(s.paraStart)-1] != len(s.toks) {
 		s.paraStart = append(s.paraStart, len(s.toks))
 	}
 	return s
@@ -120,12 +121,15 @@ type scanner struct {
 	// the current line: a later apostrophe after a word then closes it
 	// instead of marking a possessive ("'yes'" against "Jones' cow").
 	singleOpen bool
-	// paraStart, when not nil, collects the index of the first token of
-	// each paragraph (a token after a line break), then len(toks) at the
-	// end: line breaks are seen here anyway, which saves Parse a pass over
-	// the text between the tokens.
-	paraStart []int
-	hasMarks  bool // a QuoteMark was emitted
+	// With parse set, the scanner also notes the token indices that Parse
+	// would otherwise find in passes over all the tokens (or, for line
+	// breaks, the text between them): they are seen here anyway.
+	parse     bool
+	paraStart []int // the first token of each paragraph, then len(toks)
+	marks     []int // the QuoteMark tokens
+	// terms holds every token that may end a sentence (isTerminator), and
+	// maybe some more: a word can still grow after it was noted ("Mr.'").
+	terms []int
 }
 
 func (s *scanner) run() {
@@ -152,7 +156,7 @@ func (s *scanner) run() {
 			case clSQuote:
 				i = s.apostrophe(i, '\'', 1)
 			default:
-				s.emit(i, i+1, Punct)
+				s.emitPunct(i, i+1)
 				i++
 			}
 			continue
@@ -160,7 +164,7 @@ func (s *scanner) run() {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			s.emit(i, i+1, Punct) // invalid UTF-8: one byte, one token
+			s.emitPunct(i, i+1) // invalid UTF-8: one byte, one token
 		case isWordRune(r):
 			i = s.word(i)
 			continue
@@ -174,7 +178,7 @@ func (s *scanner) run() {
 		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
 			// not a token: U+00A0, U+2028, U+FEFF, U+200E, ...
 		default:
-			s.emit(i, i+size, Punct)
+			s.emitPunct(i, i+size)
 		}
 		i += size
 	}
@@ -417,7 +421,7 @@ func (s *scanner) spaceAt(i int) bool {
 
 // lineBreak notes that the next token, if any, starts a paragraph.
 func (s *scanner) lineBreak() {
-	if n := len(s.toks); s.paraStart != nil && n > 0 && s.paraStart[len(s.paraStart)-1] != n {
+	if n := len(s.toks); s.parse && n > 0 && s.paraStart[len(s.paraStart)-1] != n {
 		s.paraStart = append(s.paraStart, n)
 	}
 }
@@ -439,14 +443,19 @@ func (s *scanner) add(start, end int, k Kind) *Token {
 	return t
 }
 
-func (s *scanner) emit(start, end int, k Kind) {
-	t := s.add(start, end, k)
+func (s *scanner) emitPunct(start, end int) {
+	t := s.add(start, end, Punct)
 	t.Norm = t.Text
+	if s.parse && isTerminator(t) {
+		s.terms = append(s.terms, len(s.toks)-1)
+	}
 }
 
 func (s *scanner) emitMark(start, end int, n string) {
 	s.add(start, end, QuoteMark).Norm = n
-	s.hasMarks = true
+	if s.parse {
+		s.marks = append(s.marks, len(s.toks)-1)
+	}
 }
 
 func (s *scanner) emitWord(start, end int, lower, number bool) int {
@@ -455,6 +464,9 @@ func (s *scanner) emitWord(start, end int, lower, number bool) int {
 		k = Number
 	}
 	t := s.add(start, end, k)
+	if s.parse && s.text[end-1] == '.' {
+		s.terms = append(s.terms, len(s.toks)-1)
+	}
 	if number || lower {
 		t.Norm = t.Text
 		return end
