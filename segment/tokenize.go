@@ -341,7 +341,7 @@ func (s *scanner) keepsPeriod(start, seg, i int, innerDot bool) bool {
 	if innerDot && seg > start && text[seg-1] == '.' && i-seg <= 3 {
 		return true
 	}
-	if _, ok := abbrevs[text[seg:i]]; ok {
+	if isAbbrev(text[seg:i]) {
 		return true
 	}
 	return i-start == 1 && asciiClass[text[start]] == clUpper && text[start] != 'I'
