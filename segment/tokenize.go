@@ -426,11 +426,11 @@ func (s *scanner) lineBreak() {
 	}
 }
 
-// add appends a token of kind k for text[start:end] and returns it. The
-// fields are written in place, which is cheaper than copying a Token; the
-// caller sets Norm, and Cap when it is true (the array may be reused, so
-// add clears it).
-func (s *scanner) add(start, end int, k Kind) *Token {
+// add appends a token for text[start:end] and returns it. The fields are
+// written in place, which is cheaper than copying a Token, and Text and
+// Norm together, so that the two pointer writes share one write barrier
+// check.
+func (s *scanner) add(start, end int, k Kind, norm string, capital bool) *Token {
 	n := len(s.toks)
 	if n == cap(s.toks) {
 		s.toks = append(s.toks, Token{})
@@ -438,41 +438,38 @@ func (s *scanner) add(start, end int, k Kind) *Token {
 		s.toks = s.toks[:n+1]
 	}
 	t := &s.toks[n]
-	t.Start, t.End, t.Kind, t.Cap = start, end, k, false
-	t.Text = s.text[start:end]
+	t.Start, t.End, t.Kind, t.Cap = start, end, k, capital
+	t.Text, t.Norm = s.text[start:end], norm
 	return t
 }
 
 func (s *scanner) emitPunct(start, end int) {
-	t := s.add(start, end, Punct)
-	t.Norm = t.Text
+	t := s.add(start, end, Punct, s.text[start:end], false)
 	if s.parse && isTerminator(t) {
 		s.terms = append(s.terms, len(s.toks)-1)
 	}
 }
 
 func (s *scanner) emitMark(start, end int, n string) {
-	s.add(start, end, QuoteMark).Norm = n
+	s.add(start, end, QuoteMark, n, false)
 	if s.parse {
 		s.marks = append(s.marks, len(s.toks)-1)
 	}
 }
 
 func (s *scanner) emitWord(start, end int, lower, number bool) int {
-	k := Word
-	if number {
-		k = Number
+	text := s.text[start:end]
+	if s.parse && text[len(text)-1] == '.' {
+		s.terms = append(s.terms, len(s.toks))
 	}
-	t := s.add(start, end, k)
-	if s.parse && s.text[end-1] == '.' {
-		s.terms = append(s.terms, len(s.toks)-1)
+	switch {
+	case number:
+		s.add(start, end, Number, text, false)
+	case lower:
+		s.add(start, end, Word, text, false)
+	default:
+		s.add(start, end, Word, s.appendNorm(text), capitalised(text))
 	}
-	if number || lower {
-		t.Norm = t.Text
-		return end
-	}
-	t.Norm = s.appendNorm(t.Text)
-	t.Cap = capitalised(t.Text)
 	return end
 }
 
