@@ -2,32 +2,60 @@ package segment
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 )
 
-// TestASCIIWordRun checks the eight-bytes-at-a-time scan against a plain
-// byte loop, on every start of strings mixing word bytes with the bytes
-// next to the letter and digit ranges and bytes from 0x80 up.
-func TestASCIIWordRun(t *testing.T) {
-	alphabet := []byte("azAZ09mM5/:@[`{\x7f\x80\xc3\xa9\xe2\xff -.'")
+// TestASCIIWords checks the eight-bytes-at-a-time word scan against a
+// plain byte loop, on strings mixing letters and digits with the bytes
+// next to their ranges, bytes from 0x80 up and spaces, none of which
+// joins two words: every maximal run of ASCII letters and digits must be
+// one token, with the right Kind, Norm and Cap.
+func TestASCIIWords(t *testing.T) {
+	wordBytes := "azAZ09mM5"
+	others := []string{"/", ":", "@", "[", "`", "{", "\x7f", "€", "\xff", " ", "  "}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
-		b := make([]byte, rng.IntN(24))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		text := string(b)
-		for start := range len(text) {
-			end, seen := start, uint8(0)
-			for end < len(text) && wordByte[text[end]] != 0 {
-				seen |= wordByte[text[end]]
-				end++
+		var b strings.Builder
+		for range rng.IntN(40) {
+			if rng.IntN(4) == 0 {
+				b.WriteString(others[rng.IntN(len(others))])
+			} else {
+				b.WriteByte(wordBytes[rng.IntN(len(wordBytes))])
 			}
-			gotEnd, gotSeen := asciiWordRun(text, start)
-			require.Equal(t, end, gotEnd, "end of the run from %d in %q", start, text)
-			require.Equal(t, seen&(wbLower|wbUpper), gotSeen, "letters of the run from %d in %q", start, text)
 		}
+		text := b.String()
+		var want []Token
+		for i := 0; i < len(text); {
+			if wordByte[text[i]] == 0 {
+				i++
+				continue
+			}
+			j, seen := i, uint8(0)
+			for j < len(text) && wordByte[text[j]] != 0 {
+				seen |= wordByte[text[j]]
+				j++
+			}
+			w := Token{Span: Span{i, j}, Text: text[i:j], Norm: strings.ToLower(text[i:j]), Kind: Word}
+			if k := strings.IndexFunc(w.Text, isLetter); k >= 0 {
+				w.Cap = wordByte[w.Text[k]] == wbUpper
+			}
+			if seen == wbDigit {
+				w.Kind = Number
+			}
+			want = append(want, w)
+			i = j
+		}
+		var got []Token
+		for _, tk := range Tokenize(text) {
+			if tk.Kind != Punct {
+				got = append(got, tk)
+			}
+		}
+		require.Equal(t, want, got, "%q", text)
 	}
 }
+
+func isLetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -236,11 +237,29 @@ func (s *scanner) word(start int) int {
 	seg := start // start of the current part (after a '.', '-' or '&')
 	for {
 		for i < n {
-			var seen uint8 // letter bits of an ASCII run
-			i, seen = asciiWordRun(text, i)
-			if seen&wbUpper != 0 {
+			// ASCII letters and digits, eight bytes at a time while there
+			// are eight (see swar.go)
+			var upper, lowerCase uint64 // the letters seen, as masks
+			for i+8 <= n {
+				x := load64(text, i)
+				letter := inRange(x|lsbs*0x20, 'a', 'z') // | 0x20 folds case
+				// the high bit of each byte that is no ASCII letter or digit
+				other := ((letter | inRange(x, '0', '9')) &^ x) ^ msbs
+				letter &= other&-other - 1 // only the letters before the first other byte
+				isLower := x << 2          // moves the case bit 0x20 to 0x80
+				upper, lowerCase = upper|letter&^isLower, lowerCase|letter&isLower
+				if other != 0 {
+					i += bits.TrailingZeros64(other) >> 3
+					break
+				}
+				i += 8
+			}
+			if i+8 > n {
+				i, upper, lowerCase = asciiTail(text, i, upper, lowerCase)
+			}
+			if upper != 0 {
 				number, lower = false, false
-			} else if seen&wbLower != 0 {
+			} else if lowerCase != 0 {
 				number = false
 			}
 			if i >= n || text[i] < utf8.RuneSelf {
