@@ -116,7 +116,11 @@ type quoter struct {
 // pushed and popped at most once and each paragraph is looked at by at
 // most three look-aheads, so the work is linear in the number of tokens.
 func (p *parser) pairQuotes() {
-	qr := quoter{p: p}
+	qr := quoter{
+		p:      p,
+		quotes: make([]Quote, 0, len(p.marks)/2+1),
+		keep:   make([]bool, 0, len(p.marks)/2+1),
+	}
 	reopen := numFamilies // family expected to reopen at the next paragraph start
 	m := 0                // the next mark in p.marks
 	for pi := 0; pi+1 < len(p.paraStart); pi++ {
