@@ -59,3 +59,23 @@ func TestASCIIWords(t *testing.T) {
 }
 
 func isLetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
+
+// TestNormBlocks checks the Norms written eight bytes at a time against
+// the plain byte-wise appendNorm, on words that mix ASCII and other
+// letters at every offset of a block.
+func TestNormBlocks(t *testing.T) {
+	pieces := []string{"a", "Z", "q", "M", "7", "É", "é", "ß", "İ", "Ω", "’", "'", "-", " ", " ", ".", "\xff"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		for _, tk := range Tokenize(text) {
+			if tk.Kind == Word {
+				require.Equal(t, string(appendNorm(nil, tk.Text)), tk.Norm, "%q in %q", tk.Text, text)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -499,7 +500,7 @@ func (s *scanner) emitWord(start, end int, lower, number bool) int {
 	case lower:
 		s.add(start, end, Word, text, false)
 	default:
-		s.add(start, end, Word, s.appendNorm(text), capitalised(text))
+		s.add(start, end, Word, s.appendNorm(start, end), capitalised(text))
 	}
 	return end
 }
@@ -509,15 +510,30 @@ func (s *scanner) renorm(t *Token) {
 	if lowerASCII(t.Text) {
 		t.Norm = t.Text
 	} else {
-		t.Norm = s.appendNorm(t.Text)
+		t.Norm = s.appendNorm(t.Start, t.End)
 	}
 }
 
-// appendNorm appends the Norm of t to s.norms and returns it.
-func (s *scanner) appendNorm(t string) string {
-	start := len(s.norms)
-	s.norms = appendNorm(s.norms, t)
-	return unsafe.String(unsafe.SliceData(s.norms[start:]), len(s.norms)-start)
+// appendNorm appends the Norm of text[start:end] to s.norms and returns
+// it.
+func (s *scanner) appendNorm(start, end int) string {
+	from := len(s.norms)
+	// ASCII eight bytes at a time (see swar.go), while there are eight
+	// in the text: a block may run past end, and the bytes it appends past
+	// the Norm are cut off again, to be overwritten by the next Norm
+	i := start
+	for i < end && i+8 <= len(s.text) {
+		x := load64(s.text, i)
+		n := min(end-i, 8)
+		if x&msbs&(1<<(8*n)-1) != 0 {
+			break // a byte from 0x80 up among the n
+		}
+		s.norms = binary.LittleEndian.AppendUint64(s.norms, x|inRange(x, 'A', 'Z')>>2) // 0x80 -> 0x20
+		s.norms = s.norms[:len(s.norms)-8+n]
+		i += n
+	}
+	s.norms = appendNorm(s.norms, s.text[i:end])
+	return unsafe.String(unsafe.SliceData(s.norms[from:]), len(s.norms)-from)
 }
 
 // capitalised reports whether the first letter of t is upper case.
