@@ -20,8 +20,11 @@ func Tokenize(text string) []Token { return tokenize(text, nil, false).toks }
 func tokenize(text string, buf []Token, parse bool) scanner {
 	lines := strings.Count(text, "\n")
 	// a guess from the number of spaces, so that the slice is usually
-	// allocated once
-	if n := strings.Count(text, " ")*5/4 + lines + len(text)/32 + 4; cap(buf) < n {
+	// allocated once: on news text it is 13 % too large on average, and
+	// too small for 2 % of the documents (5/4 instead of 17/16 made it
+	// 25 % too large, which costs more in zeroing and garbage collection
+	// than the rare growth)
+	if n := strings.Count(text, " ")*17/16 + lines + len(text)/32 + 4; cap(buf) < n {
 		buf = make([]Token, 0, n)
 	}
 	s := scanner{
