@@ -44,6 +44,26 @@ var abbrevs = map[string]abbrevClass{
 	"Wash": finalAbbrev, "Wis": finalAbbrev, "Wyo": finalAbbrev,
 }
 
+// abbrevFirst and maxAbbrevLen tell the first bytes and the greatest
+// length of the abbreviations: most words before a period (the end of a
+// sentence) fail these checks, which are cheaper than the map look-up.
+var abbrevFirst, maxAbbrevLen = func() (first [256]bool, maxLen int) {
+	for w := range abbrevs {
+		first[w[0]] = true
+		maxLen = max(maxLen, len(w))
+	}
+	return first, maxLen
+}()
+
+// isAbbrev reports whether w is a listed abbreviation.
+func isAbbrev(w string) bool {
+	if w == "" || len(w) > maxAbbrevLen || !abbrevFirst[w[0]] {
+		return false
+	}
+	_, ok := abbrevs[w]
+	return ok
+}
+
 // strongStarters are capitalised words that, after an abbreviation that
 // may end a sentence ("the U.S. In 2010 ..."), start a new sentence.
 var strongStarters = map[string]bool{

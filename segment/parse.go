@@ -1,7 +1,5 @@
 package segment
 
-import "strings"
-
 // Parse segments text into tokens, paragraphs, quotations and sentences.
 // It never panics, whatever the input, and runs in time linear in its
 // length. See the package documentation for the rules.
@@ -14,10 +12,14 @@ func Parse(text string) *Doc { return ParseReusing(text, nil) }
 // Tokens, to another call. A caller that segments many documents in turn
 // saves its largest allocation this way.
 func ParseReusing(text string, buf []Token) *Doc {
-	d := &Doc{Text: text, Tokens: tokenize(text, buf)}
-	p := parser{doc: d, toks: d.Tokens}
+	s := tokenize(text, buf, true)
+	d := &Doc{Text: text, Tokens: s.toks}
+	if len(s.toks) == 0 {
+		return d
+	}
+	p := parser{doc: d, toks: s.toks, paraStart: s.paraStart, marks: s.marks, terms: s.terms}
 	p.paragraphs()
-	if p.hasMarks {
+	if len(p.marks) > 0 {
 		p.roles = make([]role, len(p.toks))
 		p.pairQuotes()
 	}
@@ -41,34 +43,15 @@ type parser struct {
 	// paraStart holds the index of the first token of each paragraph, and
 	// len(toks) at the end.
 	paraStart []int
-	hasMarks  bool
+	marks     []int  // the QuoteMark tokens
+	terms     []int  // the tokens that may end a sentence, and maybe some more (scanner.terms)
 	roles     []role // nil when there are no quotation marks
 }
 
-// paragraphs splits the tokens at line breaks: a paragraph is a line that
-// holds at least one token.
+// paragraphs sets the paragraph spans from paraStart (a paragraph is a
+// line that holds at least one token) and makes room for the sentences.
 func (p *parser) paragraphs() {
-	text := p.doc.Text
 	toks := p.toks
-	if len(toks) == 0 {
-		return
-	}
-	p.paraStart = make([]int, 1, strings.Count(text, "\n")+2)
-	for i := 1; i < len(toks); i++ {
-		if toks[i].Kind == QuoteMark {
-			p.hasMarks = true
-		}
-		for _, c := range []byte(text[toks[i-1].End:toks[i].Start]) {
-			if c == '\n' || c == '\r' {
-				p.paraStart = append(p.paraStart, i)
-				break
-			}
-		}
-	}
-	if toks[0].Kind == QuoteMark {
-		p.hasMarks = true
-	}
-	p.paraStart = append(p.paraStart, len(toks))
 	n := len(p.paraStart) - 1
 	p.doc.Paragraphs = make([]Span, n)
 	p.doc.Sentences = make([]Sentence, 0, n+len(toks)/16)

@@ -116,15 +116,17 @@ type quoter struct {
 // pushed and popped at most once and each paragraph is looked at by at
 // most three look-aheads, so the work is linear in the number of tokens.
 func (p *parser) pairQuotes() {
-	toks := p.toks
-	qr := quoter{p: p}
+	qr := quoter{
+		p:      p,
+		quotes: make([]Quote, 0, len(p.marks)/2+1),
+		keep:   make([]bool, 0, len(p.marks)/2+1),
+	}
 	reopen := numFamilies // family expected to reopen at the next paragraph start
+	m := 0                // the next mark in p.marks
 	for pi := 0; pi+1 < len(p.paraStart); pi++ {
 		first, end := p.paraStart[pi], p.paraStart[pi+1]
-		for t := first; t < end; t++ {
-			if toks[t].Kind != QuoteMark {
-				continue
-			}
+		for ; m < len(p.marks) && p.marks[m] < end; m++ {
+			t := p.marks[m]
 			fam, r := p.markRole(t, true)
 			if t == first && fam == reopen && r != closing {
 				p.roles[t] = reopening

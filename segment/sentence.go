@@ -9,11 +9,14 @@ func (p *parser) sentences() {
 	quotes := p.doc.Quotes
 	qi := 0
 	inside := -1 // a break after token j < inside falls inside a quotation
+	k := 0       // the next candidate in p.terms
 	for pi := 0; pi+1 < len(p.paraStart); pi++ {
 		first, end := p.paraStart[pi], p.paraStart[pi+1]
 		start := first
-		for i := first; i < end; i++ {
-			if !isTerminator(&toks[i]) {
+		next := first // the first token not yet looked at
+		for ; k < len(p.terms) && p.terms[k] < end; k++ {
+			i := p.terms[k]
+			if i < next || !isTerminator(&toks[i]) {
 				continue
 			}
 			j := i
@@ -32,7 +35,7 @@ func (p *parser) sentences() {
 				p.addSentence(start, j+1, pi)
 				start = j + 1
 			}
-			i = j
+			next = j + 1
 		}
 		p.addSentence(start, end, pi)
 	}

@@ -3,6 +3,7 @@ package segment
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -120,5 +121,16 @@ func TestTokenizeLongInput(t *testing.T) {
 	require.Equal(t, 200*12, len(toks))
 	for _, tk := range toks {
 		require.True(t, utf8.ValidString(tk.Text))
+	}
+}
+
+// TestIsWordRune checks the fast paths of isWordRune against its
+// definition, on every code point.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if isWordRune(r) != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, !want, want)
+		}
 	}
 }
