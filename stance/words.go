@@ -1,6 +1,8 @@
 package stance
 
 import (
+	"slices"
+
 	"github.com/parleylab/parley/segment"
 )
 
@@ -18,10 +20,9 @@ func set(words ...string) map[string]bool {
 
 // isBoundary reports whether t ends a clause: negation, hedges and the
 // narrated subject never reach across it. The boundaries are the
-// punctuation , ; : ( ) — – -- ? ! and the subordinators and conjunctions
-// that open a clause. It runs on every token; a switch on a string
-// compiles to a search on length and contents, cheaper here than a filter
-// and a list.
+// punctuation , ; : ( ) — – -- ? ! and the boundaryWords. It runs on
+// every token, so a word is first tested against boundaryFilter, which
+// turns nearly all other words away without comparing strings.
 func isBoundary(t *segment.Token) bool {
 	switch t.Kind {
 	case segment.Punct:
@@ -30,14 +31,35 @@ func isBoundary(t *segment.Token) bool {
 			return true
 		}
 	case segment.Word:
-		switch t.Norm {
-		case "but", "while", "whereas", "although", "though", "however",
-			"because", "since", "as", "when", "after", "before", "which", "who", "if",
-			"unless", "until", "that":
-			return true
-		}
+		k := boundaryKey(t.Norm)
+		return boundaryFilter[k/64]&(1<<(k%64)) != 0 && slices.Contains(boundaryWords, t.Norm)
 	}
 	return false
+}
+
+// boundaryWords are the subordinators and conjunctions that open a clause.
+var boundaryWords = []string{"but", "while", "whereas", "although", "though", "however",
+	"because", "since", "as", "when", "after", "before", "which", "who", "if",
+	"unless", "until", "that"}
+
+// boundaryFilter has the bit boundaryKey(w) set for every boundary word w:
+// 18 of its 1024 bits.
+var boundaryFilter = func() (f [16]uint64) {
+	for _, w := range boundaryWords {
+		k := boundaryKey(w)
+		f[k/64] |= 1 << (k % 64)
+	}
+	return f
+}()
+
+// boundaryKey hashes the length and the first and last bytes of s to a
+// bit of boundaryFilter.
+func boundaryKey(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	return (uint32(s[0]) | uint32(s[n-1])<<8 | uint32(n)<<16) * 0x9E3779B1 >> 22
 }
 
 // isMutual reports whether a word refers to a pair of parties without

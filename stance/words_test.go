@@ -9,9 +9,7 @@ import (
 )
 
 func TestIsBoundary(t *testing.T) {
-	for _, w := range []string{"but", "while", "whereas", "although", "though", "however",
-		"because", "since", "as", "when", "after", "before", "which", "who", "if",
-		"unless", "until", "that"} {
+	for _, w := range boundaryWords {
 		assert.True(t, isBoundary(&segment.Token{Norm: w, Kind: segment.Word}), w)
 	}
 	for _, tc := range []struct {
