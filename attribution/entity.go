@@ -95,13 +95,17 @@ type speaker struct {
 
 // findEntities reads every run of capitalised name words in the document,
 // with the titles and party names in front of it ("Russian President
-// Vladimir Putin"), and records the people it names.
+// Vladimir Putin"), and records the people it names. It marks the dashes
+// on the way (cDash).
 func (x *extractor) findEntities() {
 	toks := x.toks // held in a register through the loop over every token
 	for _, s := range x.doc.Sentences {
 		for i, last := s.First, s.Last; i < last; i++ {
 			// Most tokens are not capitalised: turn them away before the call.
 			if !toks[i].Cap {
+				if toks[i].Kind == segment.Punct && isDashText(toks[i].Text) {
+					x.cls[i] = x.classify(i) | cDash
+				}
 				continue
 			}
 			if !x.nameWord(i, s.First) {

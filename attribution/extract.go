@@ -549,11 +549,13 @@ func (x *extractor) rightNP(i, hi int) int {
 func (x *extractor) sentence(si int) {
 	s := x.doc.Sentences[si]
 	first := len(x.out)
-	cueAt, toks := x.cueAt, x.toks // held in registers through the loop over every token
+	// Held in registers through the loop over every token, which reads
+	// these two compact tables rather than the tokens.
+	cueAt, cls := x.cueAt, x.cls
 	for t := s.First; t < s.Last; t++ {
 		ci := cueAt[t]
 		if ci < 0 {
-			if toks[t].Kind == segment.Punct && isDashText(toks[t].Text) {
+			if cls[t]&cDash != 0 {
 				x.dashCue(si, t)
 			}
 			continue
