@@ -157,7 +157,7 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 			id = v.probe(w, key, h, j)
 		}
 		if w != "" {
-			m = endingFallbacks(w)
+			m = l.fallbacks(w)
 		}
 		if strings.IndexByte(w, '-') >= 0 {
 			m |= 1 << tabParties
@@ -176,8 +176,9 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 
 // A token is a candidate of the tables whose entries its norm starts,
 // and of those whose fallbacks may match at it whether or not it starts
-// one: a regular form (-s, -ed, -ing, four bytes or more) for the stems
-// of cues and terms, "n't" for the negation, and for the parties a final
+// one: a regular form (-s, -ed, -ing, four bytes or more) whose prefix
+// the stemFilter lets through for the stems of cues and terms, "n't" for
+// the negation, and for the parties a final
 // period that the party key drops, a possessive "'s", or a hyphen in the
 // norm for the parts of a hyphenated word (hyphenParts needs as many in
 // the norm as in the text). A party starts at a word or a number only.
@@ -201,7 +202,7 @@ func (l *Lexicon) scanTable(s *scanned, toks []segment.Token, tab int) {
 		}
 		// the roles have no fallback, a hyphen matters to the parties only
 		if tab != tabRoles && w != "" {
-			m |= endingFallbacks(w)
+			m |= l.fallbacks(w)
 		}
 		if tab == tabParties && strings.IndexByte(w, '-') >= 0 {
 			m |= 1 << tabParties
@@ -263,22 +264,25 @@ func filterKey(s string) uint32 {
 	return (uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24) * 0x9E3779B1
 }
 
-// endingFallbacks returns the bits of the tables whose fallbacks read
-// the ending of the norm w, which is not empty, testing it without a
-// branch. A final period makes a party candidate also when it is the
-// whole norm, which partiesAt then rejects.
-func endingFallbacks(w string) int {
+// fallbacks returns the bits of the tables whose fallbacks may match
+// at the norm w, which is not empty, testing it without a branch: the
+// ending of w, and for the stems its prefix. A final period makes a party
+// candidate also when it is the whole norm, which partiesAt then rejects.
+func (l *Lexicon) fallbacks(w string) int {
 	c, p := w[len(w)-1], w[len(w)-2+b2i(len(w) < 2)]
-	return int(endings[c]) | int(endings4[c])&-b2i(len(w) >= 4) | 1<<tabParties&-b2i(uint16(p)<<8|uint16(c) == '\''<<8|'s')
+	pair, long := uint16(p)<<8|uint16(c), -b2i(len(w) >= 4)
+	return int(endings[c]) | int(endings4[c]&l.stemFilter[stemPrefix(w)])&long |
+		1<<tabParties&-b2i(pair == '\''<<8|'s') | 1<<tabTerms&long&-b2i(pair == '\''<<8|'t')
 }
 
 // endings and endings4 are the tables whose fallbacks read the last byte
-// of a norm, and of a norm of four bytes or more; kindTables are the
+// of a norm, and of a norm of four bytes or more, besides "n't" and "'s";
+// kindTables are the
 // tables that may start at a token of each kind.
 var (
 	endings  = [256]uint8{'.': 1 << tabParties}
 	endings4 = [256]uint8{'s': 1<<tabCues | 1<<tabTerms, 'd': 1<<tabCues | 1<<tabTerms,
-		'g': 1<<tabCues | 1<<tabTerms, 't': 1 << tabTerms}
+		'g': 1<<tabCues | 1<<tabTerms}
 	kindTables = func() (k [256]uint8) {
 		for i := range k {
 			k[i] = 0xff &^ (1 << tabParties)
