@@ -91,12 +91,15 @@ func (l *Lexicon) appendCue(out []CueMatch, toks []segment.Token, i, end int, id
 
 // About one token in cueDensity (roleDensity, ...) starts a match in news
 // text; a result slice is first made for the rest of the tokens at that
-// rate, so that it rarely grows.
+// rate, so that it rarely grows. The rates are those of the first 3000
+// documents of a news corpus (one cue in 25 tokens, one role in 14, one
+// term in 32, one party in 106), with some slack: a list made too short
+// is copied as it grows, one made too long is zeroed for nothing.
 const (
-	cueDensity   = 24
-	roleDensity  = 24
-	termDensity  = 12
-	partyDensity = 16
+	cueDensity   = 20
+	roleDensity  = 10
+	termDensity  = 20
+	partyDensity = 48
 )
 
 // NounCue returns the noun cue of a one-token surface ("claims",
