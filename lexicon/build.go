@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,58 +70,69 @@ func build(version string, src sources) *Lexicon {
 	l.roles = compile(t.roles, words, roleID)
 	l.terms = compile(t.terms, words, termID)
 	l.termStem = compile(termStem, words, noID)
-	l.cueStemPrefix = newPrefixSet(t.cueStem.next)
-	l.termStemPrefix = newPrefixSet(t.termStem)
+	l.stemFilter.add(tabCues, slices.Collect(maps.Keys(t.cueStem.next)))
+	l.stemFilter.add(tabTerms, slices.Collect(maps.Keys(t.termStem)))
+	l.stemFilter.finish()
 	return l
 }
 
-// prefixSet holds the three-letter prefixes of a set of stems. Snowball
-// changes only a word's ending, so a word of four letters or more whose
-// first three letters are no stem's prefix cannot have one of the stems:
-// the set spares the stemming of most words.
-type prefixSet struct {
-	bits [(26*26*26 + 63) / 64]uint64
-	all  bool // a stem shorter than three letters, or not a-z: no filtering
+// stemFilter has, for each three-letter prefix of a word, the bits
+// 1<<tabCues and 1<<tabTerms of the stem tries (cueStem, termStem) that
+// may hold the stem of a word with that prefix. Snowball changes only a
+// word's ending, so a word of four letters or more whose first three
+// letters are no stem's prefix cannot have one of the stems: the filter
+// spares the stemming of most words, and scan lists only the words it
+// lets through as candidates of the stem fallback. A letter is numbered
+// 0 to 25 for a to z and 26 for any other byte, whose prefixes have every
+// bit: a non-ASCII word is not filtered.
+type stemFilter [27 * 27 * 27]uint8
+
+// letters numbers the bytes for stemFilter.
+var letters = func() (k [256]uint8) {
+	for i := range k {
+		k[i] = 26
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		k[c] = uint8(c - 'a')
+	}
+	return k
+}()
+
+// stemPrefix returns the index in a stemFilter of the first three bytes
+// of w, which is not empty; the loads of a shorter w repeat its last
+// byte, without a branch.
+func stemPrefix(w string) int {
+	n := len(w) - 1
+	return int(letters[w[0]])*27*27 + int(letters[w[min(1, n)]])*27 + int(letters[w[min(2, n)]])
 }
 
-func newPrefixSet[V any](stems map[string]V) *prefixSet {
-	p := &prefixSet{}
-	for s := range stems {
-		k, ok := prefixKey(s)
-		if !ok {
-			p.all = true
-			continue
+// add gives the prefixes of stems the bit of the table tab. A stem
+// shorter than three letters, or not a to z, disables the filter for tab.
+func (f *stemFilter) add(tab int, stems []string) {
+	for _, s := range stems {
+		if len(s) < 3 || max(letters[s[0]], letters[s[1]], letters[s[2]]) == 26 {
+			for i := range f {
+				f[i] |= 1 << tab
+			}
+			return
 		}
-		p.bits[k/64] |= 1 << (k % 64)
+		f[stemPrefix(s)] |= 1 << tab
 	}
-	return p
 }
 
-// prefixKey numbers the first three letters of s when they are a to z.
-func prefixKey(s string) (int, bool) {
-	if len(s) < 3 {
-		return 0, false
-	}
-	k := 0
-	for i := range 3 {
-		c := s[i]
-		if c < 'a' || c > 'z' {
-			return 0, false
+// finish sets every bit for the prefixes with a letter other than a to
+// z, and gives Snowball's exceptional forms "dying", "lying" and "tying"
+// (the only words whose first three letters change) the bits of "die",
+// "lie" and "tie".
+func (f *stemFilter) finish() {
+	for i := range f {
+		if i/(27*27) == 26 || i/27%27 == 26 || i%27 == 26 {
+			f[i] = 1<<tabCues | 1<<tabTerms
 		}
-		k = k*26 + int(c-'a')
 	}
-	return k, true
-}
-
-// mayHave reports whether a word may stem to one of the set's stems.
-// Snowball's exceptional forms "dying", "lying" and "tying" ("die", "lie",
-// "tie") are the only words whose first three letters change.
-func (p *prefixSet) mayHave(word string) bool {
-	if p.all || len(word) == 5 && strings.HasSuffix(word, "ying") {
-		return true
+	for _, p := range [][2]string{{"dyi", "die"}, {"lyi", "lie"}, {"tyi", "tie"}} {
+		f[stemPrefix(p[0])] |= f[stemPrefix(p[1])]
 	}
-	k, ok := prefixKey(word)
-	return !ok || p.bits[k/64]&(1<<(k%64)) != 0
 }
 
 func buildTables(src sources) *tables {

@@ -41,10 +41,9 @@ type Lexicon struct {
 
 	termList []termEntry
 	termStem trie // stems of one-word stance terms; ids[0] is the termList index + 1
-	// cueStemPrefix and termStemPrefix filter the words worth stemming
-	// for cueStem and termStem.
-	cueStemPrefix, termStemPrefix *prefixSet
-	nt                            int32 // the negation entry "n't" + 1, or 0
+	// stemFilter filters the words worth stemming for cueStem and termStem.
+	stemFilter stemFilter
+	nt         int32 // the negation entry "n't" + 1, or 0
 }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {

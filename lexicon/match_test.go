@@ -302,19 +302,25 @@ func TestMatchersOnEmptyAndPunctuation(t *testing.T) {
 	}
 }
 
-// TestPrefixSet: the filter in front of the stem fallback lets through
+// TestStemFilter: the filter in front of the stem fallback lets through
 // every word whose stem may be in the set, Snowball's exceptional forms
 // included, and stops the others.
-func TestPrefixSet(t *testing.T) {
-	p := newPrefixSet(map[string]int32{"lie": 1, "deni": 2, "spi": 3})
-	for _, w := range []string{"lies", "lying", "denies", "denied", "spies", "dying", "tying", "über"} {
-		assert.True(t, p.mayHave(w), w)
+func TestStemFilter(t *testing.T) {
+	has := func(f *stemFilter, w string) bool { return f[stemPrefix(w)]&(1<<tabTerms) != 0 }
+	var p stemFilter
+	p.add(tabTerms, []string{"lie", "deni", "spi"})
+	p.finish()
+	for _, w := range []string{"lies", "lying", "denies", "denied", "spies", "über"} {
+		assert.True(t, has(&p, w), w)
 	}
-	for _, w := range []string{"reports", "walked", "sayings", "zzzzs"} {
-		assert.False(t, p.mayHave(w), w)
+	for _, w := range []string{"reports", "walked", "sayings", "zzzzs", "dying", "tying"} {
+		assert.False(t, has(&p, w), w)
 	}
-	zz := newPrefixSet(map[string]int32{"zzz": 1})
-	assert.True(t, zz.mayHave("zzzs"), "the last prefix has its bit")
-	all := newPrefixSet(map[string]int32{"ox": 1})
-	assert.True(t, all.mayHave("reports"), "a stem shorter than three letters disables the filter")
+	assert.Zero(t, p[stemPrefix("lies")]&(1<<tabCues), "the bit of the other table")
+	var zz stemFilter
+	zz.add(tabTerms, []string{"zzz"})
+	assert.True(t, has(&zz, "zzzs"), "the last prefix has its bit")
+	var all stemFilter
+	all.add(tabTerms, []string{"ox"})
+	assert.True(t, has(&all, "reports"), "a stem shorter than three letters disables the filter")
 }

@@ -14,22 +14,25 @@ import (
 // are looked up once, before matching, into an array of word ids (see
 // scanned) that every table and every step of a multi-word walk reads.
 
-// vocab numbers the words of a lexicon's tries; ids start at 1, and 0
+// vocab numbers the words of the tries; ids start at 1, and 0
 // means "not a word of the lexicon". It is an open-addressing hash table
 // rather than a map[string]int32 because every token of a text is looked
-// up in it and about half are not in it. A miss usually costs eight byte
-// loads and a test of one byte of tags, an array small enough to stay in
-// the cache between documents while the other passes run; a hit reads
-// one slot and, for a word of up to eight bytes, compares no string (see
-// wordKey). The table is at most a third full, which keeps probe runs
-// short.
+// up in it and about half are not in it, which a branch on the outcome
+// cannot predict. The slots come in groups of eight whose tags, a byte
+// per slot, are tested at once as a word: a look-up reads one word of
+// tags and the slot of the first tag that matches, and tells a hit from a
+// miss without a branch (see lookup). The tags stay in the cache between
+// documents while the other passes run; a hit on a word of up to eight
+// bytes compares no string (see wordKey). The table is at most a third
+// full, so that a group is nearly never full and a look-up rarely reads
+// a second group.
 type vocab struct {
-	// tags has a byte per slot: 0 for an empty slot, else 7 bits of the
-	// hash of its word with the low bit set.
-	tags  []uint8
+	// tags has a byte per slot, eight to a word: 0 for an empty slot,
+	// else 7 bits of the hash of its word with the low bit set.
+	tags  []uint64
 	slots []vslot
 	words []string // id -> word; words[0] is unused
-	shift uint8    // 64 - log2(len(slots)): the top bits of a hash index slots
+	shift uint8    // 64 - log2(len(tags)): the top bits of a hash index the groups
 }
 
 // vslot is a slot of a vocab: the key, length and id of its word.
@@ -45,43 +48,77 @@ func newVocab(words map[string]int32) vocab {
 	for size < 3*len(words) {
 		size *= 2
 	}
-	v := vocab{tags: make([]uint8, size), slots: make([]vslot, size), words: make([]string, len(words)+1),
-		shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+	v := vocab{tags: make([]uint64, size/8), slots: make([]vslot, size), words: make([]string, len(words)+1),
+		shift: uint8(64 - bits.TrailingZeros(uint(size/8)))}
 	for s, id := range words {
 		v.words[id] = s
 		key := wordKey(s)
 		h := hashKey(key, len(s))
-		i := h >> v.shift
-		for v.tags[i] != 0 {
-			i = (i + 1) & uint64(size-1)
+		g := h >> v.shift
+		for v.tags[g]&(0xff<<56) != 0 { // full
+			g = (g + 1) & uint64(len(v.tags)-1)
 		}
-		v.tags[i], v.slots[i] = tag(h), vslot{key, uint32(len(s)), id}
+		i := bits.TrailingZeros64(zeroBytes(v.tags[g])) / 8
+		v.tags[g] |= uint64(tag(h)) << (8 * i)
+		v.slots[int(g)*8+i] = vslot{key, uint32(len(s)), id}
 	}
 	return v
 }
 
 // tag returns the tag of the hash h: its low bits, which do not index the
-// slots of any table smaller than 2^57.
+// groups of any table smaller than 2^57.
 func tag(h uint64) uint8 { return uint8(h) | 1 }
+
+const lows, highs = 0x0101010101010101, 0x8080808080808080
+
+// zeroBytes returns the bit 7 of the lowest byte of x that is 0, and of
+// no byte below it; other bits may be set above it. It is 0 when x has
+// no zero byte.
+func zeroBytes(x uint64) uint64 { return (x - lows) &^ x & highs }
 
 // id returns the id of s, or 0.
 func (v *vocab) id(s string) int32 {
 	key := wordKey(s)
-	h := hashKey(key, len(s))
-	return v.probe(s, key, h, h>>v.shift)
+	return v.lookup(s, key, hashKey(key, len(s)))
 }
 
-// probe looks for s, whose key is key and hash h, from the slot i on.
-func (v *vocab) probe(s string, key, h, i uint64) int32 {
-	mask := uint64(len(v.slots) - 1)
-	for t := tag(h); ; i++ {
-		switch v.tags[i&mask] {
-		case 0:
-			return 0
-		case t:
-			if sl := &v.slots[i&mask]; sl.key == key && int(sl.n) == len(s) && (len(s) <= 8 || v.words[sl.id] == s) {
-				return sl.id
+// lookup returns the id of s, whose key is key and hash h, or 0. It
+// settles the usual cases without a branch on whether s is a word: the
+// first slot of its group whose tag matches holds s, or no slot does and
+// the group has an empty slot. Else, or when s is longer than a key, the
+// slower probe decides.
+func (v *vocab) lookup(s string, key, h uint64) int32 {
+	g := h >> v.shift
+	tags := v.tags[g&uint64(len(v.tags)-1)]
+	match := zeroBytes(tags ^ uint64(tag(h))*lows)
+	// A miss reads slots[0], which stays in the cache, rather than a slot
+	// of its group.
+	found := b2i(match != 0)
+	sl := &v.slots[(int(g)*8+bits.TrailingZeros64(match)/8)&(len(v.slots)-1)&-found]
+	ok := found & b2i(sl.key == key) & b2i(int(sl.n) == len(s))
+	// The test is arithmetic, not a chain of branches on ok.
+	if (ok^1)&(b2i(match&(match-1) != 0)|b2i(zeroBytes(tags) == 0))|ok&b2i(len(s) > 8) != 0 {
+		return v.probe(s, key, h, g)
+	}
+	return sl.id & -int32(ok)
+}
+
+// probe looks for s, whose key is key and hash h, from the group g on,
+// comparing the words of every slot whose tag matches.
+func (v *vocab) probe(s string, key, h, g uint64) int32 {
+	t := uint64(tag(h))
+	for ; ; g++ {
+		g &= uint64(len(v.tags) - 1)
+		tags := v.tags[g]
+		for i := range 8 {
+			if tags>>(8*i)&0xff == t {
+				if sl := &v.slots[int(g)*8+i]; sl.key == key && int(sl.n) == len(s) && (len(s) <= 8 || v.words[sl.id] == s) {
+					return sl.id
+				}
 			}
+		}
+		if zeroBytes(tags) != 0 {
+			return 0
 		}
 	}
 }
@@ -129,10 +166,8 @@ type scanned struct {
 	cand [numTables][]int32
 }
 
-// scan looks the norms of toks up into s, reusing its arrays. It is
-// vocab.id with the test of the first slot, which settles most misses,
-// in the loop rather than behind a call; the candidates are appended
-// without a branch.
+// scan looks the norms of toks up into s, reusing its arrays. The
+// candidates are appended without a branch.
 func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	n := len(toks)
 	if cap(s.ids) < n {
@@ -146,18 +181,13 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	cues, roles, terms, parties := s.cand[tabCues][:n], s.cand[tabRoles][:n], s.cand[tabTerms][:n], s.cand[tabParties][:n]
 	var kc, kr, kt, kp int
 	v := &l.vocab
-	mask := uint64(len(v.slots) - 1)
 	for i := range toks {
 		t := &toks[i]
 		w := t.Norm
 		key := wordKey(w)
-		id, m := int32(0), 0
-		h := hashKey(key, len(w))
-		if j := h >> v.shift; v.tags[j&mask] != 0 {
-			id = v.probe(w, key, h, j)
-		}
+		id, m := v.lookup(w, key, hashKey(key, len(w))), 0
 		if w != "" {
-			m = endingFallbacks(w)
+			m = l.fallbacks(w)
 		}
 		if strings.IndexByte(w, '-') >= 0 {
 			m |= 1 << tabParties
@@ -176,8 +206,9 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 
 // A token is a candidate of the tables whose entries its norm starts,
 // and of those whose fallbacks may match at it whether or not it starts
-// one: a regular form (-s, -ed, -ing, four bytes or more) for the stems
-// of cues and terms, "n't" for the negation, and for the parties a final
+// one: a regular form (-s, -ed, -ing, four bytes or more) whose prefix
+// the stemFilter lets through for the stems of cues and terms, "n't" for
+// the negation, and for the parties a final
 // period that the party key drops, a possessive "'s", or a hyphen in the
 // norm for the parts of a hyphenated word (hyphenParts needs as many in
 // the norm as in the text). A party starts at a word or a number only.
@@ -201,7 +232,7 @@ func (l *Lexicon) scanTable(s *scanned, toks []segment.Token, tab int) {
 		}
 		// the roles have no fallback, a hyphen matters to the parties only
 		if tab != tabRoles && w != "" {
-			m |= endingFallbacks(w)
+			m |= l.fallbacks(w)
 		}
 		if tab == tabParties && strings.IndexByte(w, '-') >= 0 {
 			m |= 1 << tabParties
@@ -263,22 +294,25 @@ func filterKey(s string) uint32 {
 	return (uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24) * 0x9E3779B1
 }
 
-// endingFallbacks returns the bits of the tables whose fallbacks read
-// the ending of the norm w, which is not empty, testing it without a
-// branch. A final period makes a party candidate also when it is the
-// whole norm, which partiesAt then rejects.
-func endingFallbacks(w string) int {
+// fallbacks returns the bits of the tables whose fallbacks may match
+// at the norm w, which is not empty, testing it without a branch: the
+// ending of w, and for the stems its prefix. A final period makes a party
+// candidate also when it is the whole norm, which partiesAt then rejects.
+func (l *Lexicon) fallbacks(w string) int {
 	c, p := w[len(w)-1], w[len(w)-2+b2i(len(w) < 2)]
-	return int(endings[c]) | int(endings4[c])&-b2i(len(w) >= 4) | 1<<tabParties&-b2i(uint16(p)<<8|uint16(c) == '\''<<8|'s')
+	pair, long := uint16(p)<<8|uint16(c), -b2i(len(w) >= 4)
+	return int(endings[c]) | int(endings4[c]&l.stemFilter[stemPrefix(w)])&long |
+		1<<tabParties&-b2i(pair == '\''<<8|'s') | 1<<tabTerms&long&-b2i(pair == '\''<<8|'t')
 }
 
 // endings and endings4 are the tables whose fallbacks read the last byte
-// of a norm, and of a norm of four bytes or more; kindTables are the
+// of a norm, and of a norm of four bytes or more, besides "n't" and "'s";
+// kindTables are the
 // tables that may start at a token of each kind.
 var (
 	endings  = [256]uint8{'.': 1 << tabParties}
 	endings4 = [256]uint8{'s': 1<<tabCues | 1<<tabTerms, 'd': 1<<tabCues | 1<<tabTerms,
-		'g': 1<<tabCues | 1<<tabTerms, 't': 1 << tabTerms}
+		'g': 1<<tabCues | 1<<tabTerms}
 	kindTables = func() (k [256]uint8) {
 		for i := range k {
 			k[i] = 0xff &^ (1 << tabParties)
