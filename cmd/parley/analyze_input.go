@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -56,6 +57,7 @@ type docSource struct {
 	maxBytes int
 
 	lines  *jsonl.Reader // the JSON Lines file being read, or nil
+	br     *bufio.Reader // the buffer lines reads from
 	file   string        // its name for messages
 	closer io.Closer     // the open file, or nil
 }
@@ -119,7 +121,7 @@ func (s *docSource) open(path string) (d inputDoc, isText bool, err error) {
 		}
 	}
 	if asJSON {
-		s.lines, s.file = jsonl.NewReader(br, jsonLineLimit(s.maxBytes)), name
+		s.lines, s.br, s.file = jsonl.NewReader(br, jsonLineLimit(s.maxBytes)), br, name
 		return d, false, nil
 	}
 	d, err = s.readText(br, name, id)
@@ -149,6 +151,18 @@ func (s *docSource) readText(br *bufio.Reader, name, id string) (inputDoc, error
 	}
 	d.text = string(b)
 	return d, nil
+}
+
+// ready reports whether next would return a document without waiting
+// for input: a whole line is already in the buffer. The pipeline hands a
+// batch of documents on as soon as it is not, so that a program feeding
+// parley one line at a time and waiting for each record gets it.
+func (s *docSource) ready() bool {
+	if s.lines == nil {
+		return false
+	}
+	b, _ := s.br.Peek(s.br.Buffered())
+	return bytes.IndexByte(b, '\n') >= 0
 }
 
 // nextLine returns the document of the next non-blank JSON line.
