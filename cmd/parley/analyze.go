@@ -196,10 +196,10 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // most batchDocs documents and about batchBytes bytes (a batch is handed
 // on once it reaches that size), within a window of two batches a worker:
 // each hand-off between the reading, working and writing goroutines can
-// wake a thread and move work between cores, and batches make them eight
-// times rarer. On two cores (scripts/throughput.sh, 200 MB): 41.8-43.1 ->
-// 43.4-43.7 MB/s, 1.76-1.78x -> 1.84-1.85x the one-core figure; peak RSS
-// streaming 1 GB 64.9 -> 76.5 MB. One worker gains nothing from batches.
+// wake a thread and move work between cores, and batches make them up to
+// eight times rarer. On two cores (scripts/throughput.sh, 200 MB):
+// 41.8-43.1 -> 43.6-45.7 MB/s, 1.76-1.78x -> 1.83-1.88x the one-core figure; peak RSS
+// streaming 1 GB 64.9 -> 76.9 MB. One worker gains nothing from batches.
 const (
 	batchDocs  = 8
 	batchBytes = 64 << 10
