@@ -4,6 +4,8 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/parleylab/parley/internal/swar"
+
 	"github.com/parleylab/parley/segment"
 )
 
@@ -20,7 +22,8 @@ func newOffsets(text string) *offsets {
 	o := &offsets{text: text}
 	var total int32
 	for i := 0; i < len(text); {
-		if i+8 <= len(text) && ascii8(text[i:i+8]) {
+		// News text is mostly ASCII: skip it a word at a time.
+		if i+8 <= len(text) && swar.Load(text[i:])&swar.Highs == 0 {
 			i += 8
 			continue
 		}
@@ -35,16 +38,6 @@ func newOffsets(text string) *offsets {
 		i += size
 	}
 	return o
-}
-
-// ascii8 reports whether the 8 bytes of s are all ASCII. The compiler
-// turns the shifts into one load, so that news text, mostly ASCII, is
-// skipped a word at a time.
-func ascii8(s string) bool {
-	_ = s[7]
-	v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	return v&0x8080808080808080 == 0
 }
 
 // cp returns the code-point offset of byte offset b, a character boundary.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parleylab/parley/internal/swar"
 	"github.com/parleylab/parley/segment"
 )
 
@@ -58,7 +59,7 @@ func newVocab(words map[string]int32) vocab {
 		for v.tags[g]&(0xff<<56) != 0 { // full
 			g = (g + 1) & uint64(len(v.tags)-1)
 		}
-		i := bits.TrailingZeros64(zeroBytes(v.tags[g])) / 8
+		i := bits.TrailingZeros64(swar.Zero(v.tags[g])) / 8
 		v.tags[g] |= uint64(tag(h)) << (8 * i)
 		v.slots[int(g)*8+i] = vslot{key, uint32(len(s)), id}
 	}
@@ -68,13 +69,6 @@ func newVocab(words map[string]int32) vocab {
 // tag returns the tag of the hash h: its low bits, which do not index the
 // groups of any table smaller than 2^57.
 func tag(h uint64) uint8 { return uint8(h) | 1 }
-
-const lows, highs = 0x0101010101010101, 0x8080808080808080
-
-// zeroBytes returns the bit 7 of the lowest byte of x that is 0, and of
-// no byte below it; other bits may be set above it. It is 0 when x has
-// no zero byte.
-func zeroBytes(x uint64) uint64 { return (x - lows) &^ x & highs }
 
 // id returns the id of s, or 0.
 func (v *vocab) id(s string) int32 {
@@ -90,14 +84,14 @@ func (v *vocab) id(s string) int32 {
 func (v *vocab) lookup(s string, key, h uint64) int32 {
 	g := h >> v.shift
 	tags := v.tags[g&uint64(len(v.tags)-1)]
-	match := zeroBytes(tags ^ uint64(tag(h))*lows)
+	match := swar.Equal(tags, tag(h))
 	// A miss reads slots[0], which stays in the cache, rather than a slot
 	// of its group.
 	found := b2i(match != 0)
 	sl := &v.slots[(int(g)*8+bits.TrailingZeros64(match)/8)&(len(v.slots)-1)&-found]
 	ok := found & b2i(sl.key == key) & b2i(int(sl.n) == len(s))
 	// The test is arithmetic, not a chain of branches on ok.
-	if (ok^1)&(b2i(match&(match-1) != 0)|b2i(zeroBytes(tags) == 0))|ok&b2i(len(s) > 8) != 0 {
+	if (ok^1)&(b2i(match&(match-1) != 0)|b2i(swar.Zero(tags) == 0))|ok&b2i(len(s) > 8) != 0 {
 		return v.probe(s, key, h, g)
 	}
 	return sl.id & -int32(ok)
@@ -117,7 +111,7 @@ func (v *vocab) probe(s string, key, h, g uint64) int32 {
 				}
 			}
 		}
-		if zeroBytes(tags) != 0 {
+		if swar.Zero(tags) != 0 {
 			return 0
 		}
 	}

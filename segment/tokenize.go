@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/parleylab/parley/internal/swar"
 )
 
 // Tokenize splits text into tokens with byte offsets into text, which it
@@ -263,10 +265,10 @@ func (s *scanner) word(start int) int {
 			// are eight (see swar.go)
 			var upper, lowerCase uint64 // the letters seen, as masks
 			for i+8 <= n {
-				x := load64(text, i)
-				letter := inRange(x|lsbs*0x20, 'a', 'z') // | 0x20 folds case
+				x := swar.Load(text[i:])
+				letter := inRange(x|swar.Lows*0x20, 'a', 'z') // | 0x20 folds case
 				// the high bit of each byte that is no ASCII letter or digit
-				other := ((letter | inRange(x, '0', '9')) &^ x) ^ msbs
+				other := ((letter | inRange(x, '0', '9')) &^ x) ^ swar.Highs
 				letter &= other&-other - 1 // only the letters before the first other byte
 				isLower := x << 2          // moves the case bit 0x20 to 0x80
 				upper, lowerCase = upper|letter&^isLower, lowerCase|letter&isLower
@@ -532,9 +534,9 @@ func (s *scanner) appendNorm(start, end int) string {
 	// the Norm are cut off again, to be overwritten by the next Norm
 	i := start
 	for i < end && i+8 <= len(s.text) {
-		x := load64(s.text, i)
+		x := swar.Load(s.text[i:])
 		n := min(end-i, 8)
-		if x&msbs&(1<<(8*n)-1) != 0 {
+		if x&swar.Highs&(1<<(8*n)-1) != 0 {
 			break // a byte from 0x80 up among the n
 		}
 		s.norms = binary.LittleEndian.AppendUint64(s.norms, x|inRange(x, 'A', 'Z')>>2) // 0x80 -> 0x20

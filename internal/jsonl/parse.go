@@ -2,7 +2,6 @@ package jsonl
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/parleylab/parley/internal/swar"
 )
 
 // Errors of Parse; the CLI's error-record codes are given by Code.
@@ -259,14 +260,10 @@ var strStop = func() (t [256]bool) {
 }()
 
 // plain8 reports whether none of the 8 bytes of b is a strStop byte,
-// testing them at once (SWAR): most of a news text is such bytes. Each
-// term sets the high bit of a byte that matches; a borrow can only spread
-// from a byte that matches, so the result is 0 exactly when none does.
+// testing them at once: most of a news text is such bytes.
 func plain8(b []byte) bool {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	v := binary.LittleEndian.Uint64(b)
-	less := func(v, n uint64) uint64 { return (v - lo*n) &^ v & hi }
-	return less(v, 0x20)|less(v^(lo*'"'), 1)|less(v^(lo*'\\'), 1) == 0
+	v := swar.LoadBytes(b)
+	return swar.Less(v, 0x20)|swar.Equal(v, '"')|swar.Equal(v, '\\') == 0
 }
 
 // str validates the string at b[i] (its opening quote).
