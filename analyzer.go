@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleylab/parley/attribution"
+	"github.com/parleylab/parley/internal/pooled"
 	"github.com/parleylab/parley/lexicon"
 	"github.com/parleylab/parley/segment"
 	"github.com/parleylab/parley/stance"
@@ -132,11 +133,8 @@ func (a *Analyzer) run(text string, buf []segment.Token) (*Analysis, error) {
 // tokenBufs recycles the token arrays of the documents Analyze is done
 // with, the largest allocation per document: a record holds no token, so
 // the array is free once the record is built. Arrays of more than
-// maxPooledTokens are left to the garbage collector, so that one large
-// document does not keep its memory.
+// pooled.MaxTokens are left to the garbage collector.
 var tokenBufs sync.Pool // of *[]segment.Token
-
-const maxPooledTokens = 1 << 16
 
 // Analyze analyzes text and returns its parley/v1 record with id.
 func (a *Analyzer) Analyze(id, text string) (*Document, error) {
@@ -153,7 +151,7 @@ func (a *Analyzer) Analyze(id, text string) (*Document, error) {
 	if a.cfg.Text {
 		doc.Text = res.Text
 	}
-	if cap(res.Doc.Tokens) <= maxPooledTokens {
+	if cap(res.Doc.Tokens) <= pooled.MaxTokens {
 		*bp = res.Doc.Tokens[:0]
 		tokenBufs.Put(bp)
 	}

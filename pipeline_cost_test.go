@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parleylab/parley"
+	"github.com/parleylab/parley/internal/pooled"
 )
 
 // TestAdversarialCostLinear feeds pathological inputs of growing size
@@ -71,11 +72,11 @@ func TestAdversarialCostLinear(t *testing.T) {
 
 // minSmall is the least size in bytes of the smaller input: at most 8
 // bytes a token, it has more tokens than any pass keeps buffers for
-// (maxPooledTokens, 1<<16), so that neither input is analysed with buffers
+// (pooled.MaxTokens), so that neither input is analysed with buffers
 // recycled from the run before, which made small inputs of some shapes
 // several times faster than their single first run and the ratio
 // meaningless.
-const minSmall = 1 << 19
+const minSmall = 8 * pooled.MaxTokens
 
 // costFloor is the time the smaller input of TestAdversarialCostLinear is
 // grown to.

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/parleylab/parley/internal/pooled"
 	"github.com/parleylab/parley/lexicon"
 	"github.com/parleylab/parley/segment"
 )
@@ -52,10 +53,6 @@ func (x *extractor) run(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Ann
 // document after another on each of its goroutines. An extractor is used
 // by one goroutine at a time.
 var extractors = sync.Pool{New: func() any { return new(extractor) }}
-
-// maxPooledTokens bounds the documents whose tables go back to the pool, so
-// that one large document does not keep its memory.
-const maxPooledTokens = 1 << 16
 
 // Bounds that keep the cost linear in the input whatever its shape: no
 // content, left or right of a cue, is longer than maxSpan tokens, and no
@@ -159,7 +156,7 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 // release returns x to extractors, without its references to the
 // document, unless the document was large.
 func (x *extractor) release() {
-	if len(x.toks) > maxPooledTokens {
+	if len(x.toks) > pooled.MaxTokens {
 		return
 	}
 	clear(x.out)

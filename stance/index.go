@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/parleylab/parley/internal/pooled"
 	"github.com/parleylab/parley/lexicon"
 	"github.com/parleylab/parley/segment"
 )
@@ -246,11 +247,6 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// maxPooledTokens bounds the documents whose buffers go back to the pool,
-// so that one huge document does not keep its buffers alive; the other
-// passes use the same bound.
-const maxPooledTokens = 1 << 16
-
 // int32s returns n zeroed int32s.
 func (sc *scratch) int32s(n int) []int32 {
 	if cap(sc.ints) < n {
@@ -271,9 +267,10 @@ func (sc *scratch) boolSlices(n int) ([]bool, []bool) {
 	return sc.bools[:n:n], sc.bools[n:]
 }
 
-// release puts sc back in the pool unless its buffers are too large.
+// release puts sc back in the pool unless its document had more than
+// pooled.MaxTokens tokens.
 func (sc *scratch) release() {
-	if cap(sc.bools) <= 2*maxPooledTokens {
+	if cap(sc.bools) <= 2*pooled.MaxTokens {
 		scratchPool.Put(sc)
 	}
 }
