@@ -198,8 +198,9 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // each hand-off between the reading, working and writing goroutines can
 // wake a thread and move work between cores, and batches make them up to
 // eight times rarer. On two cores (scripts/throughput.sh, 200 MB):
-// 41.8-43.1 -> 43.6-45.7 MB/s, 1.76-1.78x -> 1.83-1.88x the one-core figure; peak RSS
-// streaming 1 GB 64.9 -> 76.9 MB. One worker gains nothing from batches.
+// 41.8-43.1 -> 43.6-45.7 MB/s, 1.76-1.78x -> 1.83-1.88x the one-core
+// figure; peak RSS streaming 1 GB 64.9 -> 76.9 MB. One worker gains
+// nothing from batches.
 const (
 	batchDocs  = 8
 	batchBytes = 64 << 10
