@@ -1,6 +1,11 @@
 package lexicon
 
-import "github.com/parleylab/parley/segment"
+import (
+	"sync"
+
+	"github.com/parleylab/parley/internal/pooled"
+	"github.com/parleylab/parley/segment"
+)
 
 // Annotations are the matches of all the tables in a run of tokens, each
 // list left to right, as the Match methods return them; a list is nil
@@ -37,7 +42,12 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 		Roles:   make([]RoleMatch, 0, n/roleDensity+1),
 		Terms:   make([]TermMatch, 0, n/termDensity+1),
 	}
-	var sc scanned
+	sc := scans.Get().(*scanned)
+	defer func() {
+		if cap(sc.ids) <= pooled.MaxTokens {
+			scans.Put(sc)
+		}
+	}()
 	for _, s := range sents {
 		if s.First < 0 || s.Last > n || s.First >= s.Last {
 			continue
@@ -49,8 +59,8 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 		// A sentence is scanned just before it is matched, while its
 		// tokens are still in the cache.
 		st := toks[s.First:s.Last]
-		l.scan(&sc, st)
-		l.annotate(&sa, st, &sc)
+		l.scan(sc, st)
+		l.annotate(&sa, st, sc)
 		a.Cues = append(a.Cues, shift(sa.Cues, s.First, func(m *CueMatch) *Match { return &m.Match })...)
 		a.Parties = append(a.Parties, shift(sa.Parties, s.First, func(m *PartyMatch) *Match { return &m.Match })...)
 		a.Roles = append(a.Roles, shift(sa.Roles, s.First, func(m *RoleMatch) *Match { return &m.Match })...)
@@ -62,6 +72,11 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 	a.Terms = nilIfEmpty(a.Terms)
 	return a
 }
+
+// scans recycles the arrays of scanned between the calls of
+// AnnotateSentences, which size them for the longest sentence they saw;
+// arrays of more than pooled.MaxTokens are left to the garbage collector.
+var scans = sync.Pool{New: func() any { return new(scanned) }}
 
 // shift adds off to the token indices of ms and returns ms.
 func shift[M any](ms []M, off int, match func(*M) *Match) []M {

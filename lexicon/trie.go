@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/parleylab/parley/internal/swar"
 	"github.com/parleylab/parley/segment"
@@ -122,12 +123,16 @@ func (v *vocab) probe(s string, key, h, g uint64) int32 {
 // eight or fewer, so that the key and the length then tell s from any
 // other string, and the loads take no branch whatever the length.
 func wordKey(s string) uint64 {
-	n := len(s)
-	if n == 0 {
+	if len(s) == 0 {
 		return 0
 	}
-	return uint64(s[0]) | uint64(s[n>>3])<<8 | uint64(s[2*n>>3])<<16 | uint64(s[3*n>>3])<<24 |
-		uint64(s[4*n>>3])<<32 | uint64(s[5*n>>3])<<40 | uint64(s[6*n>>3])<<48 | uint64(s[7*n>>3])<<56
+	return keyAt(unsafe.StringData(s), len(s))
+}
+
+// keyAt is wordKey of the n > 0 bytes at p.
+func keyAt(p *byte, n int) uint64 {
+	return uint64(*p) | uint64(*byteAt(p, n>>3))<<8 | uint64(*byteAt(p, 2*n>>3))<<16 | uint64(*byteAt(p, 3*n>>3))<<24 |
+		uint64(*byteAt(p, 4*n>>3))<<32 | uint64(*byteAt(p, 5*n>>3))<<40 | uint64(*byteAt(p, 6*n>>3))<<48 | uint64(*byteAt(p, 7*n>>3))<<56
 }
 
 // hashKey hashes a word key and length, mixing all their bits into the
@@ -160,8 +165,14 @@ type scanned struct {
 	cand [numTables][]int32
 }
 
-// scan looks the norms of toks up into s, reusing its arrays. The
-// candidates are appended without a branch.
+// scan looks the norms of toks up into s, reusing its arrays. It runs on
+// every token of every document, so it is written as one loop with the
+// look-up (vocab.lookup) and the fallback tests (fallbacks) worked into
+// it by hand: the compiler inlines neither, and a call per token cost
+// more than the work. The bytes of a norm are read through unsafe
+// pointers at offsets below its length, which the compiler cannot prove
+// in range and would otherwise check. The candidates are appended
+// without a branch.
 func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	n := len(toks)
 	if cap(s.ids) < n {
@@ -175,20 +186,45 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	cues, roles, terms, parties := s.cand[tabCues][:n], s.cand[tabRoles][:n], s.cand[tabTerms][:n], s.cand[tabParties][:n]
 	var kc, kr, kt, kp int
 	v := &l.vocab
+	tags, slots, shift, starts, filter := v.tags, v.slots, v.shift, l.starts, &l.stemFilter
 	for i := range toks {
 		t := &toks[i]
 		w := t.Norm
-		key := wordKey(w)
-		id, m := v.lookup(w, key, hashKey(key, len(w))), 0
-		if w != "" {
-			m = l.fallbacks(w)
-		}
-		if strings.IndexByte(w, '-') >= 0 {
-			m |= 1 << tabParties
+		id, m := int32(0), 0
+		if k := len(w); k != 0 {
+			p := unsafe.StringData(w)
+			// wordKey
+			key := uint64(*p) | uint64(*byteAt(p, k>>3))<<8 | uint64(*byteAt(p, 2*k>>3))<<16 | uint64(*byteAt(p, 3*k>>3))<<24 |
+				uint64(*byteAt(p, 4*k>>3))<<32 | uint64(*byteAt(p, 5*k>>3))<<40 | uint64(*byteAt(p, 6*k>>3))<<48 | uint64(*byteAt(p, 7*k>>3))<<56
+			h := hashKey(key, k)
+			// vocab.lookup
+			g := h >> shift
+			gt := tags[g&uint64(len(tags)-1)]
+			match := swar.Equal(gt, tag(h))
+			found := b2i(match != 0)
+			sl := &slots[(int(g)*8+bits.TrailingZeros64(match)/8)&(len(slots)-1)&-found]
+			ok := found & b2i(sl.key == key) & b2i(int(sl.n) == k)
+			if (ok^1)&(b2i(match&(match-1) != 0)|b2i(swar.Zero(gt) == 0))|ok&b2i(k > 8) != 0 {
+				id = v.probe(w, key, h, g)
+			} else {
+				id = sl.id & -int32(ok)
+			}
+			// fallbacks
+			last := k - 1
+			c, pc := *byteAt(p, last), *byteAt(p, last-1+b2i(k < 2))
+			pair, long := uint16(pc)<<8|uint16(c), -b2i(k >= 4)
+			prefix := int(letters[*p])*27*27 + int(letters[*byteAt(p, min(1, last))])*27 + int(letters[*byteAt(p, min(2, last))])
+			m = int(endings[c]) | int(endings4[c]&filter[prefix])&long |
+				1<<tabParties&-b2i(pair == '\''<<8|'s') | 1<<tabTerms&long&-b2i(pair == '\''<<8|'t')
+			// a hyphen: the key holds every byte of a norm of up to eight
+			if swar.Equal(key, '-') != 0 || k > 8 && strings.IndexByte(w, '-') >= 0 {
+				m |= 1 << tabParties
+			}
 		}
 		ids[i] = id
-		m = (m | int(l.starts[id])) & int(kindTables[t.Kind])
-		cues[kc], roles[kr], terms[kt], parties[kp] = int32(i), int32(i), int32(i), int32(i)
+		m = (m | int(starts[id])) & int(kindTables[t.Kind])
+		// The counts are at most i, below the lists' length n.
+		*at(cues, kc), *at(roles, kr), *at(terms, kt), *at(parties, kp) = int32(i), int32(i), int32(i), int32(i)
 		kc += m >> tabCues & 1
 		kr += m >> tabRoles & 1
 		kt += m >> tabTerms & 1
@@ -197,6 +233,15 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	s.ids = ids
 	s.cand = [numTables][]int32{tabCues: cues[:kc], tabRoles: roles[:kr], tabTerms: terms[:kt], tabParties: parties[:kp]}
 }
+
+// at returns a pointer to s[i], unchecked: i must be in range.
+func at(s []int32, i int) *int32 {
+	return (*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), 4*i))
+}
+
+// byteAt returns a pointer to the byte i of the string at p; i must be
+// below the string's length.
+func byteAt(p *byte, i int) *byte { return (*byte)(unsafe.Add(unsafe.Pointer(p), i)) }
 
 // A token is a candidate of the tables whose entries its norm starts,
 // and of those whose fallbacks may match at it whether or not it starts
