@@ -105,11 +105,19 @@ type Analysis struct {
 // Run analyzes text and returns the typed result with byte offsets. It
 // never panics on input; it fails only for the errors listed with
 // ErrorCode.
-func (a *Analyzer) Run(text string) (*Analysis, error) { return a.run(text, nil) }
+func (a *Analyzer) Run(text string) (*Analysis, error) { return a.run(text, &docBufs{}) }
 
-// run is Run with the tokens stored in buf's array when it has room (see
-// segment.ParseReusing).
-func (a *Analyzer) run(text string, buf []segment.Token) (*Analysis, error) {
+// docBufs are the arrays of a document that its record does not hold:
+// its tokens and its lexicon matches. Analyze recycles them.
+type docBufs struct {
+	toks []segment.Token
+	ann  lexicon.Annotations
+}
+
+// run is Run with the tokens and the lexicon matches stored in the arrays
+// of buf when they have room (see segment.ParseReusing and
+// lexicon.AnnotateSentencesReusing).
+func (a *Analyzer) run(text string, buf *docBufs) (*Analysis, error) {
 	if len(text) > a.cfg.MaxBytes {
 		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.cfg.MaxBytes)
 	}
@@ -121,30 +129,30 @@ func (a *Analyzer) run(text string, buf []segment.Token) (*Analysis, error) {
 		res.Text = strings.ToValidUTF8(text, "\uFFFD")
 		res.Repaired = true
 	}
-	res.Doc = segment.ParseReusing(res.Text, buf)
+	res.Doc = segment.ParseReusing(res.Text, buf.toks)
+	buf.toks = res.Doc.Tokens
 	// The lexicons are matched once and shared by both passes.
-	ann := a.lex.AnnotateSentences(res.Doc.Tokens, res.Doc.Sentences)
+	ann := &buf.ann
+	a.lex.AnnotateSentencesReusing(ann, res.Doc.Tokens, res.Doc.Sentences)
 	res.Attributions = attribution.ExtractAnnotated(res.Doc, a.lex, ann)
 	res.Relations = stance.ScoreAnnotated(res.Doc, res.Attributions, a.lex, ann)
 	res.Pairs = stance.Aggregate(res.Relations)
 	return res, nil
 }
 
-// tokenBufs recycles the token arrays of the documents Analyze is done
-// with, the largest allocation per document: a record holds no token, so
-// the array is free once the record is built. Arrays of more than
-// pooled.MaxTokens are left to the garbage collector.
-var tokenBufs sync.Pool // of *[]segment.Token
+// bufs recycles the docBufs of the documents Analyze is done with, the
+// largest allocations per document: a record holds no token and no
+// match, so the arrays are free once the record is built. The arrays of a
+// document of more than pooled.MaxTokens tokens are left to the garbage
+// collector.
+var bufs = sync.Pool{New: func() any { return new(docBufs) }}
 
 // Analyze analyzes text and returns its parley/v1 record with id.
 func (a *Analyzer) Analyze(id, text string) (*Document, error) {
-	bp, _ := tokenBufs.Get().(*[]segment.Token)
-	if bp == nil {
-		bp = new([]segment.Token)
-	}
-	res, err := a.run(text, *bp)
+	bp := bufs.Get().(*docBufs)
+	res, err := a.run(text, bp)
 	if err != nil {
-		tokenBufs.Put(bp)
+		bufs.Put(bp)
 		return nil, err
 	}
 	doc := res.Record(id, a.lex.Version)
@@ -152,8 +160,8 @@ func (a *Analyzer) Analyze(id, text string) (*Document, error) {
 		doc.Text = res.Text
 	}
 	if cap(res.Doc.Tokens) <= pooled.MaxTokens {
-		*bp = res.Doc.Tokens[:0]
-		tokenBufs.Put(bp)
+		bp.toks = res.Doc.Tokens[:0]
+		bufs.Put(bp)
 	}
 	return doc, nil
 }

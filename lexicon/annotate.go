@@ -35,13 +35,26 @@ func (l *Lexicon) Annotate(toks []segment.Token) *Annotations {
 // the party's sentence only. Sentences whose range is empty or not inside
 // toks are skipped.
 func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Sentence) *Annotations {
+	a := &Annotations{}
+	l.AnnotateSentencesReusing(a, toks, sents)
+	a.Cues = nilIfEmpty(a.Cues)
+	a.Parties = nilIfEmpty(a.Parties)
+	a.Roles = nilIfEmpty(a.Roles)
+	a.Terms = nilIfEmpty(a.Terms)
+	return a
+}
+
+// AnnotateSentencesReusing is AnnotateSentences into a, whose lists it
+// overwrites, reusing their arrays when they have room: a caller that
+// annotates one document after another allocates nothing once its
+// arrays have grown. A list with no match is empty, and not nil when its
+// array was kept.
+func (l *Lexicon) AnnotateSentencesReusing(a *Annotations, toks []segment.Token, sents []segment.Sentence) {
 	n := len(toks)
-	a := &Annotations{
-		Cues:    make([]CueMatch, 0, n/cueDensity+1),
-		Parties: make([]PartyMatch, 0, n/partyDensity+1),
-		Roles:   make([]RoleMatch, 0, n/roleDensity+1),
-		Terms:   make([]TermMatch, 0, n/termDensity+1),
-	}
+	a.Cues = reuse(a.Cues, n/cueDensity+1)
+	a.Parties = reuse(a.Parties, n/partyDensity+1)
+	a.Roles = reuse(a.Roles, n/roleDensity+1)
+	a.Terms = reuse(a.Terms, n/termDensity+1)
 	sc := scans.Get().(*scanned)
 	defer func() {
 		if cap(sc.ids) <= pooled.MaxTokens {
@@ -66,11 +79,15 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 		a.Roles = append(a.Roles, shift(sa.Roles, s.First, func(m *RoleMatch) *Match { return &m.Match })...)
 		a.Terms = append(a.Terms, shift(sa.Terms, s.First, func(m *TermMatch) *Match { return &m.Match })...)
 	}
-	a.Cues = nilIfEmpty(a.Cues)
-	a.Parties = nilIfEmpty(a.Parties)
-	a.Roles = nilIfEmpty(a.Roles)
-	a.Terms = nilIfEmpty(a.Terms)
-	return a
+}
+
+// reuse returns ms emptied when it has room for n matches, else a new
+// list with that room.
+func reuse[M any](ms []M, n int) []M {
+	if cap(ms) < n {
+		return make([]M, 0, n)
+	}
+	return ms[:0]
 }
 
 // scans recycles the arrays of scanned between the calls of

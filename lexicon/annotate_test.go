@@ -47,6 +47,7 @@ func compareTexts(t *testing.T) map[string]string {
 func TestMatchersAgainstReference(t *testing.T) {
 	for _, l := range []*Lexicon{defaultLex(t), extendedLex(t)} {
 		ref := newRef(l)
+		var reused Annotations // one for all the texts, which come in random order
 		for name, text := range compareTexts(t) {
 			doc := segment.Parse(text)
 			toks := doc.Tokens
@@ -66,7 +67,11 @@ func TestMatchersAgainstReference(t *testing.T) {
 				sentWant.Roles = append(sentWant.Roles, shift(ref.refMatchRoles(st), s.First, func(m *RoleMatch) *Match { return &m.Match })...)
 				sentWant.Terms = append(sentWant.Terms, shift(ref.refMatchTerms(st), s.First, func(m *TermMatch) *Match { return &m.Match })...)
 			}
+			require.NotEmpty(t, sentWant.Cues, name)
 			require.Equal(t, sentWant, *l.AnnotateSentences(toks, doc.Sentences), name)
+			l.AnnotateSentencesReusing(&reused, toks, doc.Sentences)
+			require.Equal(t, sentWant, Annotations{Cues: nilIfEmpty(reused.Cues), Parties: nilIfEmpty(reused.Parties),
+				Roles: nilIfEmpty(reused.Roles), Terms: nilIfEmpty(reused.Terms)}, name)
 
 			for _, tok := range toks {
 				wc, wok := ref.refNounCue(tok.Norm)
