@@ -17,59 +17,135 @@ import (
 // scanned) that every table and every step of a multi-word walk reads.
 
 // vocab numbers the words of the tries; ids start at 1, and 0
-// means "not a word of the lexicon". It is an open-addressing hash table
-// rather than a map[string]int32 because every token of a text is looked
-// up in it and about half are not in it, which a branch on the outcome
-// cannot predict. The slots come in groups of eight whose tags, a byte
-// per slot, are tested at once as a word: a look-up reads one word of
-// tags and the slot of the first tag that matches, and tells a hit from a
-// miss without a branch (see lookup). The tags stay in the cache between
-// documents while the other passes run; a hit on a word of up to eight
-// bytes compares no string (see wordKey). The table is at most a third
-// full, so that a group is nearly never full and a look-up rarely reads
-// a second group.
+// means "not a word of the lexicon". Every token of a text is looked up
+// in it and about half are not in it, so a look-up must not branch on
+// the outcome, which no processor could predict. The words are fixed
+// once the lexicon is built, so vocab is a perfect hash table ("hash and
+// displace"): the top bits of a word's hash pick a bucket, the bucket's
+// displacement and the hash give the one slot where the word can be, and
+// a look-up reads that slot and compares its key and length (see
+// lookup). A word of up to eight bytes is told from any other string by
+// its key and length alone (see wordKey); a longer word is compared, and
+// the few longer words that share a hash are looked up in a map.
 type vocab struct {
-	// tags has a byte per slot, eight to a word: 0 for an empty slot,
-	// else 7 bits of the hash of its word with the low bit set.
-	tags  []uint64
-	slots []vslot
-	words []string // id -> word; words[0] is unused
-	shift uint8    // 64 - log2(len(tags)): the top bits of a hash index the groups
+	disp   []uint64 // per bucket: the displacement mixed into the hashes of its words
+	slots  []vslot
+	words  []string         // id -> word; words[0] is unused
+	shared map[string]int32 // the words whose hash another word has
+	bshift uint8            // 64 - log2(len(disp)): the top bits of a hash pick the bucket
+	sshift uint8            // 64 - log2(len(slots))
 }
 
-// vslot is a slot of a vocab: the key, length and id of its word.
+// vslot is a slot of a vocab: the key, length and id of its word, and
+// whether other words share its hash. An empty slot has length 0, which
+// no word has.
 type vslot struct {
-	key uint64
-	n   uint32
-	id  int32
+	key    uint64
+	n      uint32
+	id     int32
+	shared bool
+}
+
+// slot returns the index of the slot of the hash h.
+func (v *vocab) slot(h uint64) int {
+	return int((h ^ v.disp[h>>v.bshift&uint64(len(v.disp)-1)]) * 0xBF58476D1CE4E5B9 >> v.sshift & uint64(len(v.slots)-1))
 }
 
 // newVocab makes the vocabulary of words, which holds ids 1 to len(words).
 func newVocab(words map[string]int32) vocab {
-	size := 8
-	for size < 3*len(words) {
-		size *= 2
+	v := vocab{words: make([]string, len(words)+1)}
+	// One slot per hash: a word whose hash an earlier one has goes to
+	// shared, with that one.
+	type entry struct {
+		h   uint64
+		sl  vslot
+		win string
 	}
-	v := vocab{tags: make([]uint64, size/8), slots: make([]vslot, size), words: make([]string, len(words)+1),
-		shift: uint8(64 - bits.TrailingZeros(uint(size/8)))}
+	byHash := make(map[uint64]int, len(words))
+	var entries []entry
 	for s, id := range words {
 		v.words[id] = s
 		key := wordKey(s)
 		h := hashKey(key, len(s))
-		g := h >> v.shift
-		for v.tags[g]&(0xff<<56) != 0 { // full
-			g = (g + 1) & uint64(len(v.tags)-1)
+		if e, ok := byHash[h]; ok {
+			if v.shared == nil {
+				v.shared = map[string]int32{}
+			}
+			entries[e].sl.shared = true
+			v.shared[entries[e].win] = entries[e].sl.id
+			v.shared[s] = id
+			continue
 		}
-		i := bits.TrailingZeros64(swar.Zero(v.tags[g])) / 8
-		v.tags[g] |= uint64(tag(h)) << (8 * i)
-		v.slots[int(g)*8+i] = vslot{key, uint32(len(s)), id}
+		byHash[h] = len(entries)
+		entries = append(entries, entry{h, vslot{key: key, n: uint32(len(s)), id: id}, s})
+	}
+	// A table about 80 % full at most, and buckets of two to four words;
+	// a bucket that finds no displacement within maxDisp doubles the
+	// table, which nearly never happens.
+	nslots := 8
+	for 4*nslots < 5*len(entries) {
+		nslots *= 2
+	}
+	nbuckets := max(1, nslots/4)
+	v.bshift = uint8(64 - bits.TrailingZeros(uint(nbuckets)))
+	buckets := make([][]int, nbuckets)
+	for i, e := range entries {
+		b := e.h >> v.bshift
+		buckets[b] = append(buckets[b], i)
+	}
+	order := make([]int, nbuckets)
+	for b := range order {
+		order[b] = b
+	}
+	// The largest buckets first, while the table is emptiest.
+	slices.SortStableFunc(order, func(a, b int) int { return len(buckets[b]) - len(buckets[a]) })
+	for !v.place(buckets, order, nslots, func(i int) (uint64, vslot) { return entries[i].h, entries[i].sl }) {
+		nslots *= 2
 	}
 	return v
 }
 
-// tag returns the tag of the hash h: its low bits, which do not index the
-// groups of any table smaller than 2^57.
-func tag(h uint64) uint8 { return uint8(h) | 1 }
+// maxDisp bounds the displacements tried for one bucket.
+const maxDisp = 1 << 16
+
+// place sets the slots of a table of nslots and the displacements of the
+// buckets, in order, and reports whether every bucket found one.
+func (v *vocab) place(buckets [][]int, order []int, nslots int, entry func(int) (uint64, vslot)) bool {
+	v.slots = make([]vslot, nslots)
+	v.disp = make([]uint64, len(buckets))
+	v.sshift = uint8(64 - bits.TrailingZeros(uint(nslots)))
+	taken := make([]int, 0, 8)
+	for _, b := range order {
+		if len(buckets[b]) == 0 {
+			continue
+		}
+		placed := false
+		for d := range uint64(maxDisp) {
+			v.disp[b] = d * 0x9E3779B97F4A7C15
+			taken = taken[:0]
+			for _, i := range buckets[b] {
+				h, _ := entry(i)
+				k := v.slot(h)
+				if v.slots[k].n != 0 || slices.Contains(taken, k) {
+					break
+				}
+				taken = append(taken, k)
+			}
+			if len(taken) == len(buckets[b]) {
+				for j, i := range buckets[b] {
+					_, sl := entry(i)
+					v.slots[taken[j]] = sl
+				}
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			return false
+		}
+	}
+	return true
+}
 
 // id returns the id of s, or 0.
 func (v *vocab) id(s string) int32 {
@@ -77,51 +153,38 @@ func (v *vocab) id(s string) int32 {
 	return v.lookup(s, key, hashKey(key, len(s)))
 }
 
-// lookup returns the id of s, whose key is key and hash h, or 0. It
-// settles the usual cases without a branch on whether s is a word: the
-// first slot of its group whose tag matches holds s, or no slot does and
-// the group has an empty slot. Else, or when s is longer than a key, the
-// slower probe decides.
+// lookup returns the id of s, whose key is key and hash h, or 0: the id
+// of the slot of h when the slot's key and length are s's, which settles
+// a word of up to eight bytes without a branch; else, for a longer one,
+// match decides.
 func (v *vocab) lookup(s string, key, h uint64) int32 {
-	g := h >> v.shift
-	tags := v.tags[g&uint64(len(v.tags)-1)]
-	match := swar.Equal(tags, tag(h))
-	// A miss reads slots[0], which stays in the cache, rather than a slot
-	// of its group.
-	found := b2i(match != 0)
-	sl := &v.slots[(int(g)*8+bits.TrailingZeros64(match)/8)&(len(v.slots)-1)&-found]
-	ok := found & b2i(sl.key == key) & b2i(int(sl.n) == len(s))
-	// The test is arithmetic, not a chain of branches on ok.
-	if (ok^1)&(b2i(match&(match-1) != 0)|b2i(swar.Zero(tags) == 0))|ok&b2i(len(s) > 8) != 0 {
-		return v.probe(s, key, h, g)
+	sl := &v.slots[v.slot(h)]
+	ok := b2i(sl.key == key) & b2i(int(sl.n) == len(s))
+	if ok&b2i(len(s) > 8) != 0 {
+		return v.match(s, sl)
 	}
 	return sl.id & -int32(ok)
 }
 
-// probe looks for s, whose key is key and hash h, from the group g on,
-// comparing the words of every slot whose tag matches.
-func (v *vocab) probe(s string, key, h, g uint64) int32 {
-	t := uint64(tag(h))
-	for ; ; g++ {
-		g &= uint64(len(v.tags) - 1)
-		tags := v.tags[g]
-		for i := range 8 {
-			if tags>>(8*i)&0xff == t {
-				if sl := &v.slots[int(g)*8+i]; sl.key == key && int(sl.n) == len(s) && (len(s) <= 8 || v.words[sl.id] == s) {
-					return sl.id
-				}
-			}
-		}
-		if swar.Zero(tags) != 0 {
-			return 0
-		}
+// match returns the id of s, longer than eight bytes, whose key and
+// length are those of the slot sl, or 0.
+func (v *vocab) match(s string, sl *vslot) int32 {
+	if sl.shared {
+		return v.shared[s]
 	}
+	if v.words[sl.id] == s {
+		return sl.id
+	}
+	return 0
 }
 
 // wordKey packs the bytes of s at the eighths of its length, s[i*n/8] for
-// i from 0 to 7, into a word. These are all the bytes of s when it has
-// eight or fewer, so that the key and the length then tell s from any
-// other string, and the loads take no branch whatever the length.
+// i from 0 to 6, and its last byte into a word. These are all the bytes
+// of s when it has eight or fewer, so that the key and the length then
+// tell s from any other string, and the loads take no branch whatever the
+// length. The last byte tells apart most longer words that differ by
+// their ending, "reiterated" and "reiterates", which would otherwise
+// share a hash.
 func wordKey(s string) uint64 {
 	if len(s) == 0 {
 		return 0
@@ -132,7 +195,7 @@ func wordKey(s string) uint64 {
 // keyAt is wordKey of the n > 0 bytes at p.
 func keyAt(p *byte, n int) uint64 {
 	return uint64(*p) | uint64(*byteAt(p, n>>3))<<8 | uint64(*byteAt(p, 2*n>>3))<<16 | uint64(*byteAt(p, 3*n>>3))<<24 |
-		uint64(*byteAt(p, 4*n>>3))<<32 | uint64(*byteAt(p, 5*n>>3))<<40 | uint64(*byteAt(p, 6*n>>3))<<48 | uint64(*byteAt(p, 7*n>>3))<<56
+		uint64(*byteAt(p, 4*n>>3))<<32 | uint64(*byteAt(p, 5*n>>3))<<40 | uint64(*byteAt(p, 6*n>>3))<<48 | uint64(*byteAt(p, n-1))<<56
 }
 
 // hashKey hashes a word key and length, mixing all their bits into the
@@ -186,26 +249,22 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	cues, roles, terms, parties := s.cand[tabCues][:n], s.cand[tabRoles][:n], s.cand[tabTerms][:n], s.cand[tabParties][:n]
 	var kc, kr, kt, kp int
 	v := &l.vocab
-	tags, slots, shift, starts, filter := v.tags, v.slots, v.shift, l.starts, &l.stemFilter
+	disp, slots, bshift, sshift, starts, filter := v.disp, v.slots, v.bshift, v.sshift, l.starts, &l.stemFilter
 	for i := range toks {
 		t := &toks[i]
 		w := t.Norm
 		id, m := int32(0), 0
 		if k := len(w); k != 0 {
 			p := unsafe.StringData(w)
-			// wordKey
+			// keyAt, which does not inline
 			key := uint64(*p) | uint64(*byteAt(p, k>>3))<<8 | uint64(*byteAt(p, 2*k>>3))<<16 | uint64(*byteAt(p, 3*k>>3))<<24 |
-				uint64(*byteAt(p, 4*k>>3))<<32 | uint64(*byteAt(p, 5*k>>3))<<40 | uint64(*byteAt(p, 6*k>>3))<<48 | uint64(*byteAt(p, 7*k>>3))<<56
+				uint64(*byteAt(p, 4*k>>3))<<32 | uint64(*byteAt(p, 5*k>>3))<<40 | uint64(*byteAt(p, 6*k>>3))<<48 | uint64(*byteAt(p, k-1))<<56
 			h := hashKey(key, k)
 			// vocab.lookup
-			g := h >> shift
-			gt := tags[g&uint64(len(tags)-1)]
-			match := swar.Equal(gt, tag(h))
-			found := b2i(match != 0)
-			sl := &slots[(int(g)*8+bits.TrailingZeros64(match)/8)&(len(slots)-1)&-found]
-			ok := found & b2i(sl.key == key) & b2i(int(sl.n) == k)
-			if (ok^1)&(b2i(match&(match-1) != 0)|b2i(swar.Zero(gt) == 0))|ok&b2i(k > 8) != 0 {
-				id = v.probe(w, key, h, g)
+			sl := &slots[int((h^disp[h>>bshift&uint64(len(disp)-1)])*0xBF58476D1CE4E5B9>>sshift)&(len(slots)-1)]
+			ok := b2i(sl.key == key) & b2i(int(sl.n) == k)
+			if ok&b2i(k > 8) != 0 {
+				id = v.match(w, sl)
 			} else {
 				id = sl.id & -int32(ok)
 			}
