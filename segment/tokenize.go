@@ -348,6 +348,12 @@ func (s *scanner) word(start int) int {
 		}
 		break
 	}
+	if lower && !number && text[i-1] != '.' {
+		// the usual word: lower-case ASCII, its own Norm, ending no
+		// sentence (emitWord, with what it tests settled)
+		s.toks = append(s.toks, Token{Span: Span{start, i}, Text: text[start:i], Norm: text[start:i], Kind: Word})
+		return i
+	}
 	return s.emitWord(start, i, lower, number)
 }
 
