@@ -110,6 +110,16 @@ var asciiClass = func() (t [256]uint8) {
 	return t
 }()
 
+// hardEnd holds the ASCII bytes that end a word of letters whatever
+// follows them: no letter or digit, and none of the - & . ' that may join
+// it to more (see word).
+var hardEnd = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] != clLower && asciiClass[c] != clUpper && asciiClass[c] != clDigit && !strings.ContainsRune("-&.'", rune(c))
+	}
+	return t
+}()
+
 // Norm strings of marks, shared so that they do not allocate.
 const (
 	normDQ     = `"`
@@ -252,6 +262,23 @@ func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
 // the byte after it.
 func (s *scanner) word(start int) int {
 	text := s.text
+	// The usual word first: up to seven ASCII letters in the eight bytes
+	// at start, then a byte that ends any word (hardEnd), so that none of
+	// the rules below can apply.
+	if start+8 <= len(text) {
+		x := swar.Load(text[start:])
+		letter := inRange(x|swar.Lows*0x20, 'a', 'z') &^ x // | 0x20 folds case
+		if other := letter ^ swar.Highs; other != 0 {
+			end := start + bits.TrailingZeros64(other)>>3
+			if end > start && hardEnd[text[end]] {
+				if letter&^(x<<2)&(other&-other-1) == 0 { // no upper-case letter: x<<2 moves the case bit 0x20 to 0x80
+					s.toks = append(s.toks, Token{Span: Span{start, end}, Text: text[start:end], Norm: text[start:end], Kind: Word})
+					return end
+				}
+				return s.emitWord(start, end, false, false)
+			}
+		}
+	}
 	n := len(text)
 	i := start
 	lower := true // only lower-case ASCII so far: Norm is Text
