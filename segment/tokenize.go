@@ -275,7 +275,12 @@ func (s *scanner) word(start int) int {
 					s.toks = append(s.toks, Token{Span: Span{start, end}, Text: text[start:end], Norm: text[start:end], Kind: Word})
 					return end
 				}
-				return s.emitWord(start, end, false, false)
+				// a capital: its Norm, the word lower-cased, is written into
+				// norms from x at once (see appendNorm)
+				norm := s.appendLower(x|inRange(x, 'A', 'Z')>>2, end-start)
+				s.toks = append(s.toks, Token{Span: Span{start, end}, Text: text[start:end], Norm: norm, Kind: Word,
+					Cap: x&0x20 == 0})
+				return end
 			}
 		}
 	}
@@ -578,6 +583,14 @@ func (s *scanner) appendNorm(start, end int) string {
 	}
 	s.norms = appendNorm(s.norms, s.text[i:end])
 	return unsafe.String(unsafe.SliceData(s.norms[from:]), len(s.norms)-from)
+}
+
+// appendLower appends the first n <= 8 bytes of the little-endian word
+// x to s.norms and returns them as a string.
+func (s *scanner) appendLower(x uint64, n int) string {
+	from := len(s.norms)
+	s.norms = binary.LittleEndian.AppendUint64(s.norms, x)[:from+n]
+	return unsafe.String(&s.norms[from], n)
 }
 
 // capitalised reports whether the first letter of t is upper case.
