@@ -183,7 +183,11 @@ func (s *scanner) run() {
 			case clSQuote:
 				i = s.apostrophe(i, '\'', 1)
 			default:
-				s.emitPunct(i, i+1)
+				// emitPunct for one ASCII byte
+				s.toks = append(s.toks, Token{Span: Span{i, i + 1}, Text: text[i : i+1], Norm: text[i : i+1], Kind: Punct})
+				if s.parse && (c == '.' || c == '!' || c == '?') {
+					s.terms = append(s.terms, len(s.toks)-1)
+				}
 				i++
 			}
 			continue
