@@ -366,15 +366,14 @@ func (b *batch) finish(res *result, rec []byte) error {
 func (b *batch) emit(res result) error {
 	b.docs++
 	b.bytes += res.in.size
-	where := res.in.where(res.id)
 	b.checkDuplicate(res)
 	for _, w := range res.warnings {
 		b.warnings++
-		fmt.Fprintf(b.stderr, "parley analyze: warning: %s: %s\n", where, w)
+		fmt.Fprintf(b.stderr, "parley analyze: warning: %s: %s\n", res.in.where(res.id), w)
 	}
 	if res.code != "" {
 		b.failed++
-		fmt.Fprintf(b.stderr, "parley analyze: %s: %s: %s\n", where, res.code, res.message)
+		fmt.Fprintf(b.stderr, "parley analyze: %s: %s: %s\n", res.in.where(res.id), res.code, res.message)
 		if b.flags.onError == "fail" {
 			return errDocFailed
 		}
