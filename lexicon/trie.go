@@ -345,13 +345,21 @@ func (l *Lexicon) scanTable(s *scanned, toks []segment.Token, tab int) {
 }
 
 // idAt returns the word id of toks[j], looking it up when scanTable left
-// it out.
+// it out. It inlines; the look-up does not.
 func (l *Lexicon) idAt(toks []segment.Token, ids []int32, j int) int32 {
-	id := ids[j]
-	if id < 0 {
-		id = l.vocab.id(toks[j].Norm)
-		ids[j] = id
+	if id := ids[j]; id >= 0 {
+		return id
 	}
+	return l.lookUpAt(toks, ids, j)
+}
+
+// lookUpAt looks up and notes the word id of toks[j] for idAt. It is
+// kept out of idAt, which it would make too large to inline.
+//
+//go:noinline
+func (l *Lexicon) lookUpAt(toks []segment.Token, ids []int32, j int) int32 {
+	id := l.vocab.id(toks[j].Norm)
+	ids[j] = id
 	return id
 }
 
