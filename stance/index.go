@@ -24,40 +24,27 @@ type docIndex struct {
 	terms   []lexicon.TermMatch // sorted by Start
 	cues    []lexicon.CueMatch  // sorted by Start
 	groups  []lexicon.Match     // group nouns: "both sides", "the two countries"
-	sentOf  []int32             // token index -> sentence index
-	atts    *attIndex           // the document's attributions
+	// sentOf maps a token index to its sentence index when the sentences
+	// are not in order (see sentence); nil otherwise.
+	sentOf []int32
+	atts   *attIndex // the document's attributions
 	// evidence is relation's buffer, reused from one relation to the next.
 	evidence []Evidence
 	rels     []Relation // the relations found so far
 	pairs    [][2]string
 	group    []string   // buffers of targets and firstGroup
 	dyads    [][]string // per sentence: the document's two main parties so far
-	// prevBound[i] is the last clause boundary before token i, or -1;
-	// nextBound[i] the first at or after i, or len(doc.Tokens).
-	prevBound, nextBound []int32
+	// bounds lists the token indices of the clause boundaries (see
+	// isBoundary) in increasing order, once boundsDone; see clauseBounds.
+	bounds     []int32
+	boundsDone bool
+	sc         *scratch
 }
 
 // newIndex indexes doc; its per-token arrays are taken from sc.
 func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex {
 	n := len(doc.Tokens)
-	buf := sc.int32s(3*n + 2)
-	x := &docIndex{doc: doc, sentOf: buf[:n:n], prevBound: buf[n : 2*n+1 : 2*n+1], nextBound: buf[2*n+1:]}
-	last := int32(-1)
-	for i := range doc.Tokens {
-		x.prevBound[i] = last
-		if isBoundary(&doc.Tokens[i]) {
-			last = int32(i)
-		}
-	}
-	x.prevBound[n] = last
-	next := int32(n)
-	x.nextBound[n] = next
-	for i := n - 1; i >= 0; i-- {
-		if x.prevBound[i+1] == int32(i) {
-			next = int32(i)
-		}
-		x.nextBound[i] = next
-	}
+	x := &docIndex{doc: doc, sc: sc}
 	// The tables were matched once, each sentence on its own
 	// (lexicon.AnnotateSentences).
 	x.terms, x.cues = ann.Terms, ann.Cues
@@ -72,19 +59,93 @@ func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex
 	}
 	var tally partyTally
 	x.dyads = make([][]string, len(doc.Sentences))
-	k := 0 // the next party mention
+	k := 0       // the next party mention
+	ordered := 0 // the end of the last sentence while they are in order, or -1
 	for si, s := range doc.Sentences {
 		if s.First >= 0 && s.Last <= n && s.First < s.Last {
-			for i := s.First; i < s.Last; i++ {
-				x.sentOf[i] = int32(si)
+			if ordered >= 0 && s.First >= ordered {
+				ordered = s.Last
+			} else {
+				ordered = -1
 			}
 			for ; k < len(x.parties) && x.parties[k].start < s.Last; k++ {
 				tally.add(x.parties[k].code)
 			}
+		} else {
+			ordered = -1
 		}
 		x.dyads[si] = tally.dyad()
 	}
+	if ordered < 0 {
+		x.sentOf = sc.int32s(n)
+		for si, s := range doc.Sentences {
+			if s.First >= 0 && s.Last <= n && s.First < s.Last {
+				for i := s.First; i < s.Last; i++ {
+					x.sentOf[i] = int32(si)
+				}
+			}
+		}
+	}
 	return x
+}
+
+// sentence returns the index of the sentence that holds token i: the last
+// well-formed one (First < Last inside the tokens) that does, or 0. The
+// segmenter's sentences are well-formed, in order and disjoint, so the
+// answer is found by binary search; other documents get a table.
+func (x *docIndex) sentence(i int) int {
+	if x.sentOf != nil {
+		return int(x.sentOf[i])
+	}
+	ss := x.doc.Sentences
+	// The number of sentences that start at or before i.
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); ss[h].First <= i {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo > 0 && i < ss[lo-1].Last {
+		return lo - 1
+	}
+	return 0
+}
+
+// clauseBounds returns x.bounds, listing them on the first call. Most
+// documents ask few clause questions, in few sentences, but the list is
+// made for the whole document at once so that each question costs a
+// binary search.
+func (x *docIndex) clauseBounds() []int32 {
+	if x.boundsDone {
+		return x.bounds
+	}
+	x.boundsDone = true
+	b := x.sc.bounds[:0]
+	toks := x.doc.Tokens
+	for i := range toks {
+		t := &toks[i]
+		if isBoundary(t) {
+			b = append(b, int32(i))
+		}
+	}
+	x.sc.bounds, x.bounds = b, b
+	return b
+}
+
+// boundsBefore returns the number of clause boundaries before token i.
+func (x *docIndex) boundsBefore(i int) int {
+	b := x.clauseBounds()
+	lo, hi := 0, len(b)
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); int(b[h]) < i {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // partyTally counts the mentions of each party so far and keeps the two
@@ -169,8 +230,8 @@ func (x *docIndex) tokenRange(sp segment.Span) (int, int) {
 // clauseStart returns the first token index of the clause holding token i,
 // not before lo.
 func (x *docIndex) clauseStart(i, lo int) int {
-	if b := int(x.prevBound[min(max(i, 0), len(x.prevBound)-1)]); b >= 0 && b >= lo {
-		return b + 1
+	if k := x.boundsBefore(i); k > 0 && int(x.bounds[k-1]) >= lo {
+		return int(x.bounds[k-1]) + 1
 	}
 	return lo
 }
@@ -178,10 +239,11 @@ func (x *docIndex) clauseStart(i, lo int) int {
 // clauseEnd returns one past the last token index of the clause that
 // starts at token i, not after hi.
 func (x *docIndex) clauseEnd(i, hi int) int {
-	if b := int(x.nextBound[min(max(i, 0), len(x.nextBound)-1)]); b < hi {
-		return b
+	b := len(x.doc.Tokens)
+	if k := x.boundsBefore(i); k < len(x.bounds) {
+		b = int(x.bounds[k])
 	}
-	return hi
+	return min(b, hi)
 }
 
 // boundaryBetween reports whether a clause boundary lies in [from, to).
@@ -241,8 +303,9 @@ func (x *docIndex) span(from, to int) segment.Span {
 // document to the next through scratchPool; the analyzer scores documents
 // on several goroutines, each call taking its own.
 type scratch struct {
-	ints  []int32
-	bools []bool
+	ints   []int32
+	bounds []int32 // docIndex.bounds
+	bools  []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
