@@ -220,9 +220,25 @@ func (x *docIndex) tokenRange(sp segment.Span) (int, int) {
 			hi = h
 		}
 	}
-	to := from
-	for to < len(toks) && toks[to].End <= sp.End {
-		to++
+	// The first token from there that ends after sp.End: tokens do not
+	// overlap, so their ends increase too. Most spans are a few tokens
+	// long (a cue, a source), so the search gallops from `from` to bound
+	// the binary search by twice the span's length, not the document's.
+	to, hi, step := from, len(toks), 1
+	for to < hi {
+		h := to + step
+		if h >= hi || toks[h-1].End > sp.End {
+			hi = min(h, hi)
+			break
+		}
+		to, step = h, 2*step
+	}
+	for to < hi {
+		if h := int(uint(to+hi) >> 1); toks[h].End <= sp.End {
+			to = h + 1
+		} else {
+			hi = h
+		}
 	}
 	return from, to
 }
