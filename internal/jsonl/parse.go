@@ -259,20 +259,22 @@ var strStop = func() (t [256]bool) {
 	return t
 }()
 
-// plain8 reports whether none of the 8 bytes of b is a strStop byte,
-// testing them at once: most of a news text is such bytes.
-func plain8(b []byte) bool {
-	v := swar.LoadBytes(b)
-	return swar.Less(v, 0x20)|swar.Equal(v, '"')|swar.Equal(v, '\\') == 0
-}
-
 // str validates the string at b[i] (its opening quote).
 func (v *validator) str(i int) (int, bool) {
 	b := v.b
 	for i++; i < len(b); {
-		if i+8 <= len(b) && plain8(b[i:i+8]) {
-			i += 8
-			continue
+		// Most of a news text is plain bytes: test eight at once for a
+		// strStop byte, swar.Less(v, 0x20)|swar.Equal(v, '"')|
+		// swar.Equal(v, '\\') with the mask applied once, written out here
+		// because a function for it would be too big to inline.
+		if i+8 <= len(b) {
+			const l = swar.Lows
+			v := swar.LoadBytes(b[i:])
+			q, bs := v^(l*'"'), v^(l*'\\')
+			if ((v-l*0x20)&^v|(q-l)&^q|(bs-l)&^bs)&swar.Highs == 0 {
+				i += 8
+				continue
+			}
 		}
 		if !strStop[b[i]] {
 			i++
