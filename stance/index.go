@@ -34,17 +34,18 @@ type docIndex struct {
 	pairs    [][2]string
 	group    []string   // buffers of targets and firstGroup
 	dyads    [][]string // per sentence: the document's two main parties so far
-	// bounds lists the token indices of the clause boundaries (see
-	// isBoundary) in increasing order, once boundsDone; see clauseBounds.
-	bounds     []int32
-	boundsDone bool
-	sc         *scratch
+	// The clause boundaries (see isBoundary), listed on demand: see
+	// clause.go.
+	bounds []int32
+	segs   [][2]int32
+	global bool
+	sc     *scratch
 }
 
 // newIndex indexes doc; its per-token arrays are taken from sc.
 func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex {
 	n := len(doc.Tokens)
-	x := &docIndex{doc: doc, sc: sc}
+	x := &docIndex{doc: doc, sc: sc, bounds: sc.bounds[:0]}
 	// The tables were matched once, each sentence on its own
 	// (lexicon.AnnotateSentences).
 	x.terms, x.cues = ann.Terms, ann.Cues
@@ -61,8 +62,10 @@ func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex
 	x.dyads = make([][]string, len(doc.Sentences))
 	k := 0       // the next party mention
 	ordered := 0 // the end of the last sentence while they are in order, or -1
+	tiled := true
 	for si, s := range doc.Sentences {
 		if s.First >= 0 && s.Last <= n && s.First < s.Last {
+			tiled = tiled && s.First == ordered
 			if ordered >= 0 && s.First >= ordered {
 				ordered = s.Last
 			} else {
@@ -72,9 +75,12 @@ func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex
 				tally.add(x.parties[k].code)
 			}
 		} else {
-			ordered = -1
+			ordered, tiled = -1, false
 		}
 		x.dyads[si] = tally.dyad()
+	}
+	if tiled && ordered == n {
+		x.segs = sc.segments(len(doc.Sentences))
 	}
 	if ordered < 0 {
 		x.sentOf = sc.int32s(n)
@@ -111,41 +117,6 @@ func (x *docIndex) sentence(i int) int {
 		return lo - 1
 	}
 	return 0
-}
-
-// clauseBounds returns x.bounds, listing them on the first call. Most
-// documents ask few clause questions, in few sentences, but the list is
-// made for the whole document at once so that each question costs a
-// binary search.
-func (x *docIndex) clauseBounds() []int32 {
-	if x.boundsDone {
-		return x.bounds
-	}
-	x.boundsDone = true
-	b := x.sc.bounds[:0]
-	toks := x.doc.Tokens
-	for i := range toks {
-		t := &toks[i]
-		if isBoundary(t) {
-			b = append(b, int32(i))
-		}
-	}
-	x.sc.bounds, x.bounds = b, b
-	return b
-}
-
-// boundsBefore returns the number of clause boundaries before token i.
-func (x *docIndex) boundsBefore(i int) int {
-	b := x.clauseBounds()
-	lo, hi := 0, len(b)
-	for lo < hi {
-		if h := int(uint(lo+hi) >> 1); int(b[h]) < i {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	return lo
 }
 
 // partyTally counts the mentions of each party so far and keeps the two
@@ -243,30 +214,6 @@ func (x *docIndex) tokenRange(sp segment.Span) (int, int) {
 	return from, to
 }
 
-// clauseStart returns the first token index of the clause holding token i,
-// not before lo.
-func (x *docIndex) clauseStart(i, lo int) int {
-	if k := x.boundsBefore(i); k > 0 && int(x.bounds[k-1]) >= lo {
-		return int(x.bounds[k-1]) + 1
-	}
-	return lo
-}
-
-// clauseEnd returns one past the last token index of the clause that
-// starts at token i, not after hi.
-func (x *docIndex) clauseEnd(i, hi int) int {
-	b := len(x.doc.Tokens)
-	if k := x.boundsBefore(i); k < len(x.bounds) {
-		b = int(x.bounds[k])
-	}
-	return min(b, hi)
-}
-
-// boundaryBetween reports whether a clause boundary lies in [from, to).
-func (x *docIndex) boundaryBetween(from, to int) bool {
-	return from < to && x.clauseEnd(from, to) < to
-}
-
 // partiesIn returns the party mentions that lie inside [from, to).
 func (x *docIndex) partiesIn(from, to int) []partyHit {
 	lo := sort.Search(len(x.parties), func(i int) bool { return x.parties[i].start >= from })
@@ -320,7 +267,8 @@ func (x *docIndex) span(from, to int) segment.Span {
 // on several goroutines, each call taking its own.
 type scratch struct {
 	ints   []int32
-	bounds []int32 // docIndex.bounds
+	bounds []int32    // docIndex.bounds
+	segs   [][2]int32 // docIndex.segs
 	bools  []bool
 }
 
@@ -334,6 +282,18 @@ func (sc *scratch) int32s(n int) []int32 {
 	sc.ints = sc.ints[:n]
 	clear(sc.ints)
 	return sc.ints
+}
+
+// segments returns n pairs {-1, -1}.
+func (sc *scratch) segments(n int) [][2]int32 {
+	if cap(sc.segs) < n {
+		sc.segs = make([][2]int32, n)
+	}
+	sc.segs = sc.segs[:n]
+	for i := range sc.segs {
+		sc.segs[i] = [2]int32{-1, -1}
+	}
+	return sc.segs
 }
 
 // boolSlices returns two slices of n false values each.
