@@ -460,6 +460,15 @@ func parseID(raw json.RawMessage) (id string, ok bool, err error) {
 	case string(raw) == "null":
 		return "", false, nil
 	case raw[0] == '"':
+		// raw is a valid JSON string (both callers have checked the
+		// syntax): when it is valid UTF-8 too, unquote decodes it as
+		// encoding/json does, without its reflection (some 19,000
+		// instructions per id).
+		if utf8.Valid(raw) {
+			if id, err := unquote(raw); err == nil {
+				return id, true, nil
+			}
+		}
 		if err := json.Unmarshal(raw, &id); err != nil {
 			return "", false, fmt.Errorf("%w: %w", ErrBadID, err)
 		}
