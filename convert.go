@@ -33,10 +33,13 @@ func newOffsets(text string) *offsets {
 	chars := o.chars[:0]
 	var total int32
 	for i := 0; i < len(text); {
-		// News text is mostly ASCII: skip it a word at a time.
-		if i+8 <= len(text) && swar.Load(text[i:])&swar.Highs == 0 {
+		// News text is mostly ASCII: skip it a word at a time, in a loop
+		// of its own that keeps i in a register.
+		for i+8 <= len(text) && swar.Load(text[i:i+8])&swar.Highs == 0 {
 			i += 8
-			continue
+		}
+		if i == len(text) {
+			break
 		}
 		if text[i] < utf8.RuneSelf {
 			i++
