@@ -266,15 +266,19 @@ func (v *validator) str(i int) (int, bool) {
 		// Most of a news text is plain bytes: test eight at once for a
 		// strStop byte, swar.Less(v, 0x20)|swar.Equal(v, '"')|
 		// swar.Equal(v, '\\') with the mask applied once, written out here
-		// because a function for it would be too big to inline.
-		if i+8 <= len(b) {
+		// because a function for it would be too big to inline, in a loop
+		// of its own that keeps i in a register.
+		for i+8 <= len(b) {
 			const l = swar.Lows
-			v := swar.LoadBytes(b[i:])
+			v := swar.LoadBytes(b[i : i+8])
 			q, bs := v^(l*'"'), v^(l*'\\')
-			if ((v-l*0x20)&^v|(q-l)&^q|(bs-l)&^bs)&swar.Highs == 0 {
-				i += 8
-				continue
+			if ((v-l*0x20)&^v|(q-l)&^q|(bs-l)&^bs)&swar.Highs != 0 {
+				break
 			}
+			i += 8
+		}
+		if i == len(b) {
+			break
 		}
 		if !strStop[b[i]] {
 			i++
