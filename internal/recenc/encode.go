@@ -316,31 +316,29 @@ func (e *encoder) float(f float64, field string) {
 }
 
 // appendInt appends n in decimal, as strconv.AppendInt does. The record's
-// integers are offsets, indices and counts, small and not negative: they
-// are written here two digits at a time without the calls of strconv,
-// which takes the others.
+// integers are offsets, indices and counts, small and not negative: up to
+// five digits they are appended byte by byte, which compiles to stores,
+// because strconv formats into an array and appends that, and the copy's
+// call to memmove costs more than the digits.
 func appendInt(dst []byte, n int) []byte {
-	if n < 0 || n >= 1e9 {
-		return strconv.AppendInt(dst, int64(n), 10)
+	const p = digitPairs
+	switch u := uint(n); {
+	case u < 10:
+		return append(dst, byte('0'+u))
+	case u < 100:
+		return append(dst, p[2*u], p[2*u+1])
+	case u < 1000:
+		q, r := u/100, u%100
+		return append(dst, byte('0'+q), p[2*r], p[2*r+1])
+	case u < 10_000:
+		q, r := u/100, u%100
+		return append(dst, p[2*q], p[2*q+1], p[2*r], p[2*r+1])
+	case u < 100_000:
+		q, r := u/100, u%100
+		q, m := q/100, q%100
+		return append(dst, byte('0'+q), p[2*m], p[2*m+1], p[2*r], p[2*r+1])
 	}
-	var b [9]byte
-	i := len(b)
-	u := uint(n)
-	for u >= 100 {
-		q := u / 100
-		r := u - 100*q
-		i -= 2
-		b[i], b[i+1] = digitPairs[2*r], digitPairs[2*r+1]
-		u = q
-	}
-	if u >= 10 {
-		i -= 2
-		b[i], b[i+1] = digitPairs[2*u], digitPairs[2*u+1]
-	} else {
-		i--
-		b[i] = byte('0' + u)
-	}
-	return append(dst, b[i:]...)
+	return strconv.AppendInt(dst, int64(n), 10)
 }
 
 // digitPairs holds "00" to "99".

@@ -203,9 +203,10 @@ func TestAppendDocumentDecimalFloats(t *testing.T) {
 }
 
 // Integers are written without strconv when they are small and not
-// negative.
+// negative; the cases change at each power of ten.
 func TestAppendDocumentInts(t *testing.T) {
-	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 99_999_999, 100_000_000,
+	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 9999, 10_000, 10_203, 12_345,
+		99_999, 100_000, 100_001, 99_999_999, 100_000_000,
 		999_999_999, 1_000_000_000, math.MaxInt, -1, -10, -1_000_000_000, math.MinInt} {
 		requireSameAsMarshal(t, &parley.Document{Sentences: []parley.Range{{Start: n, End: n}},
 			Pairs: []parley.Pair{{Positive: n, Negative: n, N: n}}, Line: n})
