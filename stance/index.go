@@ -261,10 +261,12 @@ func (x *docIndex) span(from, to int) segment.Span {
 	return segment.Span{Start: x.doc.Tokens[from].Start, End: x.doc.Tokens[to-1].End}
 }
 
-// scratch holds the per-token buffers of one ScoreAnnotated call. They
-// are most of what the pass allocates, so they are reused from one
-// document to the next through scratchPool; the analyzer scores documents
-// on several goroutines, each call taking its own.
+// scratch holds the per-token and per-sentence buffers of one
+// ScoreAnnotated call (covered and used, the clause boundaries, the
+// sentence table of out-of-order sentences). They are most of what the
+// pass allocates, so they are reused from one document to the next
+// through scratchPool; the analyzer scores documents on several
+// goroutines, each call taking its own.
 type scratch struct {
 	ints   []int32
 	bounds []int32    // docIndex.bounds

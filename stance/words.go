@@ -21,8 +21,8 @@ func set(words ...string) map[string]bool {
 // isBoundary reports whether t ends a clause: negation, hedges and the
 // narrated subject never reach across it. The boundaries are the
 // boundaryPuncts and the boundaryWords. The clause index runs it on every
-// token, so it is one table probe and at most one string comparison, and
-// it inlines.
+// token of the sentences it lists, so it is one table probe and at most
+// one string comparison, and it inlines.
 func isBoundary(t *segment.Token) bool {
 	e := int(boundaryTable[boundaryKey(t.Norm)]) - 1
 	return e >= 0 && t.Kind == boundaryKinds[e] && t.Norm == boundaryList[e]
