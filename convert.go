@@ -1,31 +1,45 @@
 package parley
 
 import (
-	"slices"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/parleylab/parley/internal/pooled"
 	"github.com/parleylab/parley/internal/swar"
-
 	"github.com/parleylab/parley/segment"
 )
 
 // offsets converts byte offsets of one text to code-point offsets. It
 // records where the multi-byte characters start, so that the cost is one
 // pass over the text and a binary search per offset, whatever the text.
+// Its list is recycled from one record to the next (offsetsPool).
 type offsets struct {
-	text   string
-	starts []int32 // byte offsets of the multi-byte characters, ascending
-	extra  []int32 // extra[k]: continuation bytes of the characters starts[0..k]
+	text  string
+	chars []multiByte // ascending by at
 }
 
+// multiByte is one multi-byte character: its byte offset, and the
+// continuation bytes of it and of the characters before it.
+type multiByte struct {
+	at, extra int32
+}
+
+var offsetsPool = sync.Pool{New: func() any { return new(offsets) }}
+
+// newOffsets returns the offsets of text; release gives them back.
 func newOffsets(text string) *offsets {
-	o := &offsets{text: text}
+	o := offsetsPool.Get().(*offsets)
+	o.text = text
+	chars := o.chars[:0]
 	var total int32
 	for i := 0; i < len(text); {
-		// News text is mostly ASCII: skip it a word at a time.
-		if i+8 <= len(text) && swar.Load(text[i:])&swar.Highs == 0 {
+		// News text is mostly ASCII: skip it a word at a time, in a loop
+		// of its own that keeps i in a register.
+		for i+8 <= len(text) && swar.Load(text[i:i+8])&swar.Highs == 0 {
 			i += 8
-			continue
+		}
+		if i == len(text) {
+			break
 		}
 		if text[i] < utf8.RuneSelf {
 			i++
@@ -33,20 +47,40 @@ func newOffsets(text string) *offsets {
 		}
 		_, size := utf8.DecodeRuneInString(text[i:])
 		total += int32(size - 1)
-		o.starts = append(o.starts, int32(i))
-		o.extra = append(o.extra, total)
+		chars = append(chars, multiByte{int32(i), total})
 		i += size
 	}
+	o.chars = chars
 	return o
 }
 
+// release puts o back in the pool unless its text had more than
+// pooled.MaxTokens multi-byte characters. o must not be used afterwards.
+func (o *offsets) release() {
+	if cap(o.chars) <= pooled.MaxTokens {
+		o.text = ""
+		offsetsPool.Put(o)
+	}
+}
+
 // cp returns the code-point offset of byte offset b, a character boundary.
+// The binary search is written out: slices.BinarySearch is generic and not
+// inlined, and cp runs twice per span of the record.
 func (o *offsets) cp(b int) int {
-	k, _ := slices.BinarySearch(o.starts, int32(b))
-	if k == 0 {
+	c, t := o.chars, int32(b)
+	// The number of multi-byte characters before b.
+	lo, hi := 0, len(c)
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); c[h].at < t {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo == 0 {
 		return b
 	}
-	return b - int(o.extra[k-1])
+	return b - int(c[lo-1].extra)
 }
 
 func (o *offsets) span(s segment.Span) Span {

@@ -13,6 +13,9 @@ func TestOffsetsCodePoints(t *testing.T) {
 	texts := []string{
 		"",
 		"plain ASCII text, longer than one word of eight bytes",
+		"sixteen ASCII b.",
+		"thirty-two ASCII bytes, no more.",
+		"sixteen ASCII b.é",
 		"é",
 		"1234567é",
 		"12345678é",

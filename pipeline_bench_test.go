@@ -101,3 +101,18 @@ func BenchmarkMarshalRecord(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRecord measures the conversion of the article's analysis to its
+// record (code-point offsets, the record's slices and pointers) alone.
+func BenchmarkRecord(b *testing.B) {
+	text, a := benchArticle(b)
+	res, err := a.Run(text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res.Record("xi-putin-call", "v")
+	}
+}

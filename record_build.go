@@ -8,8 +8,13 @@ import (
 
 // Record converts the analysis to its parley/v1 record with code-point
 // offsets; this is the only place where byte offsets become code points.
+//
+// The record's small pieces (the sources, the parent and attribution IDs
+// the record points to, the evidence lists) are made in one allocation
+// each for the whole document rather than one per attribution or stance.
 func (r *Analysis) Record(id, lexiconVersion string) *Document {
 	o := newOffsets(r.Text)
+	defer o.release()
 	d := &Document{
 		Schema:         Schema,
 		ID:             id,
@@ -25,16 +30,37 @@ func (r *Analysis) Record(id, lexiconVersion string) *Document {
 	for i, s := range r.Doc.Sentences {
 		d.Sentences[i] = o.rng(s.Span)
 	}
-	for i, a := range r.Attributions {
-		d.Attributions[i] = attributionRecord(o, a)
+	var nSources, nIDs, nEvidence int
+	for i := range r.Attributions {
+		a := &r.Attributions[i]
+		if a.Source != nil {
+			nSources++
+		}
+		if a.Parent != "" {
+			nIDs++
+		}
 	}
-	for i, s := range r.Relations {
+	for i := range r.Relations {
+		if r.Relations[i].Attribution != "" {
+			nIDs++
+		}
+		nEvidence += len(r.Relations[i].Evidence)
+	}
+	b := recordBuf{sources: make([]Source, 0, nSources), ids: make([]string, 0, nIDs)}
+	for i := range r.Attributions {
+		d.Attributions[i] = b.attribution(o, &r.Attributions[i])
+	}
+	evidence := make([]Evidence, nEvidence)
+	for i := range r.Relations {
+		s := &r.Relations[i]
+		n := len(s.Evidence)
 		st := Stance{
 			Source: s.Source, Target: s.Target, Label: s.Label.String(),
 			Score: round4(s.Score), Negated: s.Negated, Hedged: s.Hedged,
-			Sentence: s.Sentence, Attribution: optString(s.Attribution),
-			Evidence: make([]Evidence, len(s.Evidence)),
+			Sentence: s.Sentence, Attribution: b.optString(s.Attribution),
+			Evidence: evidence[:n:n],
 		}
+		evidence = evidence[n:]
 		for j, e := range s.Evidence {
 			st.Evidence[j] = Evidence{Span: o.span(e.Span), Term: e.Term, Class: e.Class, Weight: round4(e.Weight)}
 		}
@@ -47,14 +73,21 @@ func (r *Analysis) Record(id, lexiconVersion string) *Document {
 	return d
 }
 
-func attributionRecord(o *offsets, a attribution.Attribution) Attribution {
+// recordBuf holds the backing arrays of the pointers of one record, sized
+// exactly by Record, so that appending never moves them.
+type recordBuf struct {
+	sources []Source
+	ids     []string
+}
+
+func (b *recordBuf) attribution(o *offsets, a *attribution.Attribution) Attribution {
 	rec := Attribution{
 		ID:         a.ID,
 		Sentence:   a.Sentence,
 		Type:       a.Type.String(),
 		Cue:        Cue{Span: o.span(a.Cue.Span), Lemma: a.Cue.Lemma, Class: a.Cue.Class.String()},
 		Content:    o.span(a.Content),
-		Parent:     optString(a.Parent),
+		Parent:     b.optString(a.Parent),
 		Confidence: round4(a.Confidence),
 	}
 	if a.Source != nil {
@@ -62,17 +95,20 @@ func attributionRecord(o *offsets, a attribution.Attribution) Attribution {
 		if parties == nil {
 			parties = []string{}
 		}
-		rec.Source = &Source{Span: o.span(a.Source.Span), Kind: a.Source.Kind.String(),
-			Resolved: a.Source.Resolved, Parties: parties}
+		b.sources = append(b.sources, Source{Span: o.span(a.Source.Span), Kind: a.Source.Kind.String(),
+			Resolved: a.Source.Resolved, Parties: parties})
+		rec.Source = &b.sources[len(b.sources)-1]
 	}
 	return rec
 }
 
-func optString(s string) *string {
+// optString returns a pointer to s, or nil for "".
+func (b *recordBuf) optString(s string) *string {
 	if s == "" {
 		return nil
 	}
-	return &s
+	b.ids = append(b.ids, s)
+	return &b.ids[len(b.ids)-1]
 }
 
 // round4 rounds scores to four decimals in the record, so that sums of

@@ -18,8 +18,11 @@ const maxOwnerScan = 32
 // made the claim this denial disputes?) in logarithmic time.
 type attIndex struct {
 	atts []attribution.Attribution
-	// parents holds the IDs that are the Parent of another attribution.
-	parents map[string]bool
+	// parents holds the IDs that are the Parent of another attribution;
+	// most attributions have none, Parent "", which is noted in
+	// emptyParent instead, so that the map is small or nil.
+	parents     map[string]bool
+	emptyParent bool
 	// cues lists the attributions with a non-empty cue, sorted by cue
 	// start; min1 and min2 hold, for each suffix cues[k:], the attribution
 	// whose cue ends first and the one that ends first among those with
@@ -41,7 +44,11 @@ func newAttIndex(atts []attribution.Attribution) *attIndex {
 	ix := &attIndex{atts: atts, cues: buf[:0:n], owners: buf[n : n : 2*n]}
 	for i := range atts {
 		b := &atts[i]
-		if b.Parent != b.ID {
+		switch {
+		case b.Parent == b.ID:
+		case b.Parent == "":
+			ix.emptyParent = true
+		default:
 			if ix.parents == nil {
 				ix.parents = make(map[string]bool)
 			}
@@ -95,7 +102,7 @@ func (ix *attIndex) nested(a *attribution.Attribution) bool {
 	if a.Cue.Class != lexicon.Report && a.Cue.Class != lexicon.Assert && a.Cue.Class != lexicon.Belief {
 		return false
 	}
-	if ix.parents[a.ID] {
+	if a.ID == "" && ix.emptyParent || ix.parents[a.ID] {
 		return true
 	}
 	// The cue inside the content that ends first, among those of other

@@ -78,7 +78,8 @@
 //
 // Score runs in time linear in the document's length. The lexicon tables
 // are matched once, sentence by sentence (lexicon.AnnotateSentences); the
-// clause boundaries around every token are computed once; a clause
+// clause boundaries are listed at most once per token, and only in the
+// sentences a rule asks about (see clause.go); a clause
 // reaches at most 200 tokens (maxClause) from the trigger or cue it
 // scopes, and the owner of a denied claim is looked for among at most 32
 // earlier attributions of each of the two sentences. These bounds only

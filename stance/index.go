@@ -24,40 +24,28 @@ type docIndex struct {
 	terms   []lexicon.TermMatch // sorted by Start
 	cues    []lexicon.CueMatch  // sorted by Start
 	groups  []lexicon.Match     // group nouns: "both sides", "the two countries"
-	sentOf  []int32             // token index -> sentence index
-	atts    *attIndex           // the document's attributions
+	// sentOf maps a token index to its sentence index when the sentences
+	// are not in order (see sentence); nil otherwise.
+	sentOf []int32
+	atts   *attIndex // the document's attributions
 	// evidence is relation's buffer, reused from one relation to the next.
 	evidence []Evidence
 	rels     []Relation // the relations found so far
 	pairs    [][2]string
 	group    []string   // buffers of targets and firstGroup
 	dyads    [][]string // per sentence: the document's two main parties so far
-	// prevBound[i] is the last clause boundary before token i, or -1;
-	// nextBound[i] the first at or after i, or len(doc.Tokens).
-	prevBound, nextBound []int32
+	// The clause boundaries (see isBoundary), listed on demand: see
+	// clause.go.
+	bounds []int32
+	segs   [][2]int32
+	global bool
+	sc     *scratch
 }
 
 // newIndex indexes doc; its per-token arrays are taken from sc.
 func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex {
 	n := len(doc.Tokens)
-	buf := sc.int32s(3*n + 2)
-	x := &docIndex{doc: doc, sentOf: buf[:n:n], prevBound: buf[n : 2*n+1 : 2*n+1], nextBound: buf[2*n+1:]}
-	last := int32(-1)
-	for i := range doc.Tokens {
-		x.prevBound[i] = last
-		if isBoundary(&doc.Tokens[i]) {
-			last = int32(i)
-		}
-	}
-	x.prevBound[n] = last
-	next := int32(n)
-	x.nextBound[n] = next
-	for i := n - 1; i >= 0; i-- {
-		if x.prevBound[i+1] == int32(i) {
-			next = int32(i)
-		}
-		x.nextBound[i] = next
-	}
+	x := &docIndex{doc: doc, sc: sc, bounds: sc.bounds[:0]}
 	// The tables were matched once, each sentence on its own
 	// (lexicon.AnnotateSentences).
 	x.terms, x.cues = ann.Terms, ann.Cues
@@ -72,19 +60,63 @@ func newIndex(doc *segment.Doc, ann *lexicon.Annotations, sc *scratch) *docIndex
 	}
 	var tally partyTally
 	x.dyads = make([][]string, len(doc.Sentences))
-	k := 0 // the next party mention
+	k := 0       // the next party mention
+	ordered := 0 // the end of the last sentence while they are in order, or -1
+	tiled := true
 	for si, s := range doc.Sentences {
 		if s.First >= 0 && s.Last <= n && s.First < s.Last {
-			for i := s.First; i < s.Last; i++ {
-				x.sentOf[i] = int32(si)
+			tiled = tiled && s.First == ordered
+			if ordered >= 0 && s.First >= ordered {
+				ordered = s.Last
+			} else {
+				ordered = -1
 			}
 			for ; k < len(x.parties) && x.parties[k].start < s.Last; k++ {
 				tally.add(x.parties[k].code)
 			}
+		} else {
+			ordered, tiled = -1, false
 		}
 		x.dyads[si] = tally.dyad()
 	}
+	if tiled && ordered == n {
+		x.segs = sc.segments(len(doc.Sentences))
+	}
+	if ordered < 0 {
+		x.sentOf = sc.int32s(n)
+		for si, s := range doc.Sentences {
+			if s.First >= 0 && s.Last <= n && s.First < s.Last {
+				for i := s.First; i < s.Last; i++ {
+					x.sentOf[i] = int32(si)
+				}
+			}
+		}
+	}
 	return x
+}
+
+// sentence returns the index of the sentence that holds token i: the last
+// well-formed one (First < Last inside the tokens) that does, or 0. The
+// segmenter's sentences are well-formed, in order and disjoint, so the
+// answer is found by binary search; other documents get a table.
+func (x *docIndex) sentence(i int) int {
+	if x.sentOf != nil {
+		return int(x.sentOf[i])
+	}
+	ss := x.doc.Sentences
+	// The number of sentences that start at or before i.
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); ss[h].First <= i {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo > 0 && i < ss[lo-1].Last {
+		return lo - 1
+	}
+	return 0
 }
 
 // partyTally counts the mentions of each party so far and keeps the two
@@ -159,34 +191,27 @@ func (x *docIndex) tokenRange(sp segment.Span) (int, int) {
 			hi = h
 		}
 	}
-	to := from
-	for to < len(toks) && toks[to].End <= sp.End {
-		to++
+	// The first token from there that ends after sp.End: tokens do not
+	// overlap, so their ends increase too. Most spans are a few tokens
+	// long (a cue, a source), so the search gallops from `from` to bound
+	// the binary search by twice the span's length, not the document's.
+	to, hi, step := from, len(toks), 1
+	for to < hi {
+		h := to + step
+		if h >= hi || toks[h-1].End > sp.End {
+			hi = min(h, hi)
+			break
+		}
+		to, step = h, 2*step
+	}
+	for to < hi {
+		if h := int(uint(to+hi) >> 1); toks[h].End <= sp.End {
+			to = h + 1
+		} else {
+			hi = h
+		}
 	}
 	return from, to
-}
-
-// clauseStart returns the first token index of the clause holding token i,
-// not before lo.
-func (x *docIndex) clauseStart(i, lo int) int {
-	if b := int(x.prevBound[min(max(i, 0), len(x.prevBound)-1)]); b >= 0 && b >= lo {
-		return b + 1
-	}
-	return lo
-}
-
-// clauseEnd returns one past the last token index of the clause that
-// starts at token i, not after hi.
-func (x *docIndex) clauseEnd(i, hi int) int {
-	if b := int(x.nextBound[min(max(i, 0), len(x.nextBound)-1)]); b < hi {
-		return b
-	}
-	return hi
-}
-
-// boundaryBetween reports whether a clause boundary lies in [from, to).
-func (x *docIndex) boundaryBetween(from, to int) bool {
-	return from < to && x.clauseEnd(from, to) < to
 }
 
 // partiesIn returns the party mentions that lie inside [from, to).
@@ -236,13 +261,17 @@ func (x *docIndex) span(from, to int) segment.Span {
 	return segment.Span{Start: x.doc.Tokens[from].Start, End: x.doc.Tokens[to-1].End}
 }
 
-// scratch holds the per-token buffers of one ScoreAnnotated call. They
-// are most of what the pass allocates, so they are reused from one
-// document to the next through scratchPool; the analyzer scores documents
-// on several goroutines, each call taking its own.
+// scratch holds the per-token and per-sentence buffers of one
+// ScoreAnnotated call (covered and used, the clause boundaries, the
+// sentence table of out-of-order sentences). They are most of what the
+// pass allocates, so they are reused from one document to the next
+// through scratchPool; the analyzer scores documents on several
+// goroutines, each call taking its own.
 type scratch struct {
-	ints  []int32
-	bools []bool
+	ints   []int32
+	bounds []int32    // docIndex.bounds
+	segs   [][2]int32 // docIndex.segs
+	bools  []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -255,6 +284,18 @@ func (sc *scratch) int32s(n int) []int32 {
 	sc.ints = sc.ints[:n]
 	clear(sc.ints)
 	return sc.ints
+}
+
+// segments returns n pairs {-1, -1}.
+func (sc *scratch) segments(n int) [][2]int32 {
+	if cap(sc.segs) < n {
+		sc.segs = make([][2]int32, n)
+	}
+	sc.segs = sc.segs[:n]
+	for i := range sc.segs {
+		sc.segs[i] = [2]int32{-1, -1}
+	}
+	return sc.segs
 }
 
 // boolSlices returns two slices of n false values each.

@@ -59,7 +59,7 @@ func (x *docIndex) narrated(covered, used []bool) {
 // owner of an earlier claim (see attIndex.ownerPairs). The relations are
 // appended to x.rels; narratedAt reports whether there are any.
 func (x *docIndex) narratedAt(t trigger, covered []bool, lo, hi int, owners bool) bool {
-	si := int(x.sentOf[t.from])
+	si := x.sentence(t.from)
 	s := x.doc.Sentences[si]
 	cs := x.clauseStart(t.from, max(s.First, lo, t.from-maxClause))
 	for j := t.from - 1; j >= cs; j-- {

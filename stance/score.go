@@ -49,8 +49,12 @@ func ScoreAnnotated(doc *segment.Doc, atts []attribution.Attribution, lex *lexic
 		if a.Source != nil {
 			spans[2] = a.Source.Span
 		}
-		for _, sp := range spans {
+		// The token ranges of the cue, the content and the source, found
+		// once here for covered and for attRelations.
+		var tok [3][2]int
+		for k, sp := range spans {
 			from, to := x.tokenRange(sp)
+			tok[k] = [2]int{from, to}
 			for j := from; j < to; j++ {
 				covered[j] = true
 			}
@@ -58,7 +62,7 @@ func ScoreAnnotated(doc *segment.Doc, atts []attribution.Attribution, lex *lexic
 		if x.atts.nested(a) {
 			continue
 		}
-		x.attRelations(a)
+		x.attRelations(a, tok)
 	}
 	x.narrated(covered, used)
 	return dedupe(x.rels)
@@ -66,13 +70,13 @@ func ScoreAnnotated(doc *segment.Doc, atts []attribution.Attribution, lex *lexic
 
 // attRelations scores one attribution, its cue when the cue states a
 // relation and the stance terms of its content, and appends the relations
-// to x.rels.
-func (x *docIndex) attRelations(a *attribution.Attribution) {
+// to x.rels. tok holds the token ranges of its cue, content and source.
+func (x *docIndex) attRelations(a *attribution.Attribution, tok [3][2]int) {
 	if a.Source == nil || len(a.Source.Parties) == 0 {
 		return
 	}
-	cf, ct := x.tokenRange(a.Cue.Span)
-	from, to := x.tokenRange(a.Content)
+	cf, ct := tok[0][0], tok[0][1]
+	from, to := tok[1][0], tok[1][1]
 	if cf >= ct || from >= to {
 		return
 	}
@@ -115,7 +119,7 @@ func (x *docIndex) attRelations(a *attribution.Attribution) {
 	sent := x.doc.Sentences[clampSent(a.Sentence, len(x.doc.Sentences))]
 	scopeFrom := x.clauseStart(lo, max(sent.First, 0, lo-maxClause))
 	r := x.relation(trig, scopeFrom, hi)
-	pairs := x.targets(a.Source.Parties, from, to, r.Label, a.Sentence, x.hasMutual(from, to), isGroupSource(x, a))
+	pairs := x.targets(a.Source.Parties, from, to, r.Label, a.Sentence, x.hasMutual(from, to), isGroupSource(x, a, tok[2]))
 	if len(pairs) == 0 && (r.Label == Deny || r.Label == Reject) {
 		pairs = x.atts.ownerPairs(a)
 	}
@@ -180,14 +184,14 @@ func clampSent(i, n int) int {
 	return i
 }
 
-// isGroupSource reports whether the attribution's source is a group
-// ("both leaders", "the two sides") rather than one speaker.
-func isGroupSource(x *docIndex, a *attribution.Attribution) bool {
+// isGroupSource reports whether the attribution's source, the tokens
+// src, is a group ("both leaders", "the two sides") rather than one
+// speaker.
+func isGroupSource(x *docIndex, a *attribution.Attribution, src [2]int) bool {
 	if len(a.Source.Parties) >= 2 {
 		return true
 	}
-	from, to := x.tokenRange(a.Source.Span)
-	return x.hasGroup(from, to)
+	return x.hasGroup(src[0], src[1])
 }
 
 // cueTrigger builds the trigger of a stance-class cue. Its weight is that

@@ -20,21 +20,12 @@ func set(words ...string) map[string]bool {
 
 // isBoundary reports whether t ends a clause: negation, hedges and the
 // narrated subject never reach across it. The boundaries are the
-// punctuation , ; : ( ) — – -- ? ! and the boundaryWords. It runs on
-// every token, so a word is first tested against boundaryFilter, which
-// turns nearly all other words away without comparing strings.
+// boundaryPuncts and the boundaryWords. The clause index runs it on every
+// token of the sentences it lists, so it is one table probe and at most
+// one string comparison, and it inlines.
 func isBoundary(t *segment.Token) bool {
-	switch t.Kind {
-	case segment.Punct:
-		switch t.Norm {
-		case ",", ";", ":", "(", ")", "—", "–", "--", "?", "!":
-			return true
-		}
-	case segment.Word:
-		k := boundaryKey(t.Norm)
-		return boundaryFilter[k/64]&(1<<(k%64)) != 0 && slices.Contains(boundaryWords, t.Norm)
-	}
-	return false
+	e := int(boundaryTable[boundaryKey(t.Norm)]) - 1
+	return e >= 0 && t.Kind == boundaryKinds[e] && t.Norm == boundaryList[e]
 }
 
 // boundaryWords are the subordinators and conjunctions that open a clause.
@@ -42,18 +33,33 @@ var boundaryWords = []string{"but", "while", "whereas", "although", "though", "h
 	"because", "since", "as", "when", "after", "before", "which", "who", "if",
 	"unless", "until", "that"}
 
-// boundaryFilter has the bit boundaryKey(w) set for every boundary word w:
-// 18 of its 1024 bits.
-var boundaryFilter = func() (f [16]uint64) {
-	for _, w := range boundaryWords {
-		k := boundaryKey(w)
-		f[k/64] |= 1 << (k % 64)
+// boundaryPuncts are the marks that end a clause.
+var boundaryPuncts = []string{",", ";", ":", "(", ")", "—", "–", "--", "?", "!"}
+
+// boundaryList holds the boundary words then the boundary marks, and
+// boundaryKinds the token kind of each.
+var boundaryList = slices.Concat(boundaryWords, boundaryPuncts)
+
+var boundaryKinds = func() []segment.Kind {
+	k := make([]segment.Kind, len(boundaryList))
+	for i := len(boundaryWords); i < len(k); i++ {
+		k[i] = segment.Punct
 	}
-	return f
+	return k
+}()
+
+// boundaryTable maps boundaryKey(w) to 1 + the index of w in boundaryList
+// for every boundary w, and the other 996 keys to 0. No two boundaries
+// share a key (TestIsBoundary checks each).
+var boundaryTable = func() (t [1 << 10]uint8) {
+	for i, w := range boundaryList {
+		t[boundaryKey(w)] = uint8(i + 1)
+	}
+	return t
 }()
 
 // boundaryKey hashes the length and the first and last bytes of s to a
-// bit of boundaryFilter.
+// key of boundaryTable.
 func boundaryKey(s string) uint32 {
 	n := len(s)
 	if n == 0 {

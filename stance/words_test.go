@@ -11,6 +11,11 @@ import (
 func TestIsBoundary(t *testing.T) {
 	for _, w := range boundaryWords {
 		assert.True(t, isBoundary(&segment.Token{Norm: w, Kind: segment.Word}), w)
+		assert.False(t, isBoundary(&segment.Token{Norm: w, Kind: segment.Punct}), w)
+	}
+	for _, w := range boundaryPuncts {
+		assert.True(t, isBoundary(&segment.Token{Norm: w, Kind: segment.Punct}), w)
+		assert.False(t, isBoundary(&segment.Token{Norm: w, Kind: segment.Word}), w)
 	}
 	for _, tc := range []struct {
 		norm string

@@ -234,6 +234,7 @@ func FuzzParse(f *testing.F) {
 		` { "text" : "x" , "te\u0078t" : "y" } `, `{"text":"x","text":"y"}`, `{}`, `{"text":["x"]}`,
 		`{"a":"}","text":"q","b":[{"c":"\\"}]}`, `{"text":"x"} x`, `{"text":"\ud800"}`, `{"id":-1.5e3,"text":""}`,
 		`{"text":"\ud83d\ude00 \ud83d\u0041 \ude00\ud83d \u00E9\/\b\f\t"}`,
+		`{"id":"a\u00e9\ud800\"\\\ud83d\ude00 é","text":"x"}`,
 	} {
 		f.Add(s)
 	}

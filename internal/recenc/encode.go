@@ -62,7 +62,7 @@ func AppendErrorRecord(dst []byte, r *parley.ErrorRecord) []byte {
 	dst = append(dst, `,"id":`...)
 	dst = appendString(dst, r.ID)
 	dst = append(dst, `,"line":`...)
-	dst = strconv.AppendInt(dst, int64(r.Line), 10)
+	dst = appendInt(dst, r.Line)
 	dst = append(dst, `,"error":`...)
 	dst = appendRecordError(dst, &r.Error)
 	return append(dst, '}')
@@ -103,9 +103,9 @@ func (e *encoder) document(d *parley.Document) {
 				e.buf = append(e.buf, ',')
 			}
 			e.buf = append(e.buf, `{"start":`...)
-			e.buf = strconv.AppendInt(e.buf, int64(d.Sentences[i].Start), 10)
+			e.buf = appendInt(e.buf, d.Sentences[i].Start)
 			e.buf = append(e.buf, `,"end":`...)
-			e.buf = strconv.AppendInt(e.buf, int64(d.Sentences[i].End), 10)
+			e.buf = appendInt(e.buf, d.Sentences[i].End)
 			e.buf = append(e.buf, '}')
 		}
 		e.buf = append(e.buf, ']')
@@ -155,7 +155,7 @@ func (e *encoder) document(d *parley.Document) {
 
 	if d.Line != 0 {
 		e.buf = append(e.buf, `,"line":`...)
-		e.buf = strconv.AppendInt(e.buf, int64(d.Line), 10)
+		e.buf = appendInt(e.buf, d.Line)
 	}
 	if d.Error != nil {
 		e.buf = append(e.buf, `,"error":`...)
@@ -167,9 +167,9 @@ func (e *encoder) document(d *parley.Document) {
 // span writes the members of an embedded parley.Span, without braces.
 func (e *encoder) span(s *parley.Span) {
 	e.buf = append(e.buf, `"start":`...)
-	e.buf = strconv.AppendInt(e.buf, int64(s.Start), 10)
+	e.buf = appendInt(e.buf, s.Start)
 	e.buf = append(e.buf, `,"end":`...)
-	e.buf = strconv.AppendInt(e.buf, int64(s.End), 10)
+	e.buf = appendInt(e.buf, s.End)
 	e.buf = append(e.buf, `,"text":`...)
 	e.buf = appendString(e.buf, s.Text)
 }
@@ -178,7 +178,7 @@ func (e *encoder) attribution(a *parley.Attribution) {
 	e.buf = append(e.buf, `{"id":`...)
 	e.buf = appendString(e.buf, a.ID)
 	e.buf = append(e.buf, `,"sentence":`...)
-	e.buf = strconv.AppendInt(e.buf, int64(a.Sentence), 10)
+	e.buf = appendInt(e.buf, a.Sentence)
 	e.buf = append(e.buf, `,"type":`...)
 	e.buf = appendString(e.buf, a.Type)
 
@@ -237,7 +237,7 @@ func (e *encoder) stance(s *parley.Stance) {
 	e.buf = append(e.buf, `,"hedged":`...)
 	e.buf = strconv.AppendBool(e.buf, s.Hedged)
 	e.buf = append(e.buf, `,"sentence":`...)
-	e.buf = strconv.AppendInt(e.buf, int64(s.Sentence), 10)
+	e.buf = appendInt(e.buf, s.Sentence)
 	e.buf = append(e.buf, `,"attribution":`...)
 	e.buf = appendStringPtr(e.buf, s.Attribution)
 	e.buf = append(e.buf, `,"evidence":`...)
@@ -273,11 +273,11 @@ func (e *encoder) pair(p *parley.Pair) {
 	e.buf = append(e.buf, `,"score":`...)
 	e.float(p.Score, "pairs.score")
 	e.buf = append(e.buf, `,"positive":`...)
-	e.buf = strconv.AppendInt(e.buf, int64(p.Positive), 10)
+	e.buf = appendInt(e.buf, p.Positive)
 	e.buf = append(e.buf, `,"negative":`...)
-	e.buf = strconv.AppendInt(e.buf, int64(p.Negative), 10)
+	e.buf = appendInt(e.buf, p.Negative)
 	e.buf = append(e.buf, `,"n":`...)
-	e.buf = strconv.AppendInt(e.buf, int64(p.N), 10)
+	e.buf = appendInt(e.buf, p.N)
 	e.buf = append(e.buf, '}')
 }
 
@@ -315,11 +315,75 @@ func (e *encoder) float(f float64, field string) {
 	e.buf = appendFloat(e.buf, f)
 }
 
+// appendInt appends n in decimal, as strconv.AppendInt does. The record's
+// integers are offsets, indices and counts, small and not negative: up to
+// five digits they are appended byte by byte, which compiles to stores,
+// because strconv formats into an array and appends that, and the copy's
+// call to memmove costs more than the digits.
+func appendInt(dst []byte, n int) []byte {
+	const p = digitPairs
+	switch u := uint(n); {
+	case u < 10:
+		return append(dst, byte('0'+u))
+	case u < 100:
+		return append(dst, p[2*u], p[2*u+1])
+	case u < 1000:
+		q, r := u/100, u%100
+		return append(dst, byte('0'+q), p[2*r], p[2*r+1])
+	case u < 10_000:
+		q, r := u/100, u%100
+		return append(dst, p[2*q], p[2*q+1], p[2*r], p[2*r+1])
+	case u < 100_000:
+		q, r := u/100, u%100
+		q, m := q/100, q%100
+		return append(dst, byte('0'+q), p[2*m], p[2*m+1], p[2*r], p[2*r+1])
+	}
+	return strconv.AppendInt(dst, int64(n), 10)
+}
+
+// digitPairs holds "00" to "99".
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
+// pow10 holds the scales tried by appendFloat's short path.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4}
+
 // appendFloat appends f (finite) as encoding/json does: like ES6's number
 // to string conversion, 'f' format unless the absolute value is below 1e-6
 // or at least 1e21, and exponents not padded to two digits.
+//
+// The record rounds its scores, weights and confidences to four decimals,
+// and strconv's shortest-form search costs hundreds of instructions per
+// number, so a float that is exactly the nearest float64 to m/10^d for an
+// integer m and d <= 4 is written from m. Its shortest form is then m/10^d
+// with the smallest such d: a decimal with fewer digits would have fewer
+// decimals, and was tried first; one with as many is another multiple of
+// 10^-d, at least 1e-4 away, far more than the float's spacing below 1e9.
 func appendFloat(dst []byte, f float64) []byte {
 	abs := math.Abs(f)
+	if abs >= 1e-4 && abs < 1e9 {
+		for d, p := range pow10 {
+			if m := math.Round(abs * p); m/p == abs {
+				if f < 0 {
+					dst = append(dst, '-')
+				}
+				u := int(m)
+				q := u / int(p)
+				dst = appendInt(dst, q)
+				if d > 0 {
+					// The d decimals of u, with their leading zeros.
+					dst = append(dst, '.')
+					r := u - q*int(p)
+					for p /= 10; p >= 1; p /= 10 {
+						dst = append(dst, byte('0'+r/int(p)))
+						r %= int(p)
+					}
+				}
+				return dst
+			}
+		}
+	}
 	format := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

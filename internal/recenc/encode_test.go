@@ -180,6 +180,39 @@ func TestAppendDocumentFloats(t *testing.T) {
 	}
 }
 
+// The encoder writes floats that are a multiple of 10^-d, d <= 4, without
+// strconv (the record's rounded scores): it must write what json.Marshal
+// writes, and the others as before.
+func TestAppendDocumentDecimalFloats(t *testing.T) {
+	var fs []float64
+	for k := -20_000; k <= 20_000; k += 7 {
+		fs = append(fs, float64(k)/1e4, float64(k)/1e3, float64(k)/10, float64(k)*1e4+float64(k)/1e4)
+	}
+	for _, f := range []float64{1e-4, 9.999e-5, 1.0001e-4, 0.30000000000000004, 0.58, 0.5800000000000001,
+		999_999_999.9999, 999_999_999.99999, 1e9, 1e9 + 0.5, 123_456_789.0001, 0.1 + 0.2, 1.00005, 2.5e-3} {
+		fs = append(fs, f, -f)
+	}
+	for _, f := range fs {
+		want, err := json.Marshal(f)
+		require.NoError(t, err)
+		d := &parley.Document{Pairs: []parley.Pair{{Score: f}}}
+		got, err := recenc.AppendDocument(nil, d)
+		require.NoError(t, err)
+		require.Contains(t, string(got), `"score":`+string(want)+`,`, "%v", f)
+	}
+}
+
+// Integers are written without strconv when they are small and not
+// negative; the cases change at each power of ten.
+func TestAppendDocumentInts(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 9999, 10_000, 10_203, 12_345,
+		99_999, 100_000, 100_001, 99_999_999, 100_000_000,
+		999_999_999, 1_000_000_000, math.MaxInt, -1, -10, -1_000_000_000, math.MinInt} {
+		requireSameAsMarshal(t, &parley.Document{Sentences: []parley.Range{{Start: n, End: n}},
+			Pairs: []parley.Pair{{Positive: n, Negative: n, N: n}}, Line: n})
+	}
+}
+
 // NaN and ±Inf: json.Marshal fails on them, so AppendDocument fails too
 // (requireSameAsMarshal checks that) with an *UnsupportedValueError naming
 // the field.
