@@ -184,7 +184,7 @@ func (s *scanner) run() {
 				i = s.apostrophe(i, '\'', 1)
 			default:
 				// emitPunct for one ASCII byte
-				s.toks = append(s.toks, Token{Span: Span{i, i + 1}, Text: text[i : i+1], Norm: text[i : i+1], Kind: Punct})
+				s.add(i, i+1, Punct, text[i:i+1], false)
 				if s.parse && (c == '.' || c == '!' || c == '?') {
 					s.terms = append(s.terms, len(s.toks)-1)
 				}
@@ -276,14 +276,13 @@ func (s *scanner) word(start int) int {
 			end := start + bits.TrailingZeros64(other)>>3
 			if end > start && hardEnd[text[end]] {
 				if letter&^(x<<2)&(other&-other-1) == 0 { // no upper-case letter: x<<2 moves the case bit 0x20 to 0x80
-					s.toks = append(s.toks, Token{Span: Span{start, end}, Text: text[start:end], Norm: text[start:end], Kind: Word})
+					s.add(start, end, Word, text[start:end], false)
 					return end
 				}
 				// a capital: its Norm, the word lower-cased, is written into
 				// norms from x at once (see appendNorm)
 				norm := s.appendLower(x|inRange(x, 'A', 'Z')>>2, end-start)
-				s.toks = append(s.toks, Token{Span: Span{start, end}, Text: text[start:end], Norm: norm, Kind: Word,
-					Cap: x&0x20 == 0})
+				s.add(start, end, Word, norm, x&0x20 == 0)
 				return end
 			}
 		}
@@ -387,7 +386,7 @@ func (s *scanner) word(start int) int {
 	if lower && !number && text[i-1] != '.' {
 		// the usual word: lower-case ASCII, its own Norm, ending no
 		// sentence (emitWord, with what it tests settled)
-		s.toks = append(s.toks, Token{Span: Span{start, i}, Text: text[start:i], Norm: text[start:i], Kind: Word})
+		s.add(start, i, Word, text[start:i], false)
 		return i
 	}
 	return s.emitWord(start, i, lower, number)
@@ -444,13 +443,13 @@ func (s *scanner) apostrophe(i int, r rune, size int) int {
 	}
 	switch {
 	case (afterWord || afterNumber) && s.clitic(end):
-		s.toks = append(s.toks, Token{Span: Span{i, end + 1}, Text: text[i : end+1], Norm: normClitic, Kind: Word, Cap: text[end] == 'S'})
+		s.add(i, end+1, Word, normClitic, text[end] == 'S')
 		return end + 1
 	case afterWord && !s.singleOpen && r != '‘':
 		last := &s.toks[len(s.toks)-1]
 		if last.Text[len(last.Text)-1]|0x20 == 's' {
 			// possessive plural: "Jones' cow" gives "Jones" + "'"
-			s.toks = append(s.toks, Token{Span: Span{i, end}, Text: text[i:end], Norm: normSQ, Kind: Word})
+			s.add(i, end, Word, normSQ, false)
 			return end
 		}
 		// a dropped letter: "goin'"
