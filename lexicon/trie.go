@@ -290,7 +290,9 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 		kp += m >> tabParties & 1
 	}
 	s.ids = ids
-	s.cand = [numTables][]int32{tabCues: cues[:kc], tabRoles: roles[:kr], tabTerms: terms[:kt], tabParties: parties[:kp]}
+	// one slice at a time: assigning the array would cost a bulk write
+	// barrier while the collector marks
+	s.cand[tabCues], s.cand[tabRoles], s.cand[tabTerms], s.cand[tabParties] = cues[:kc], roles[:kr], terms[:kt], parties[:kp]
 }
 
 // at returns a pointer to s[i], unchecked: i must be in range.
