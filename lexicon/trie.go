@@ -26,7 +26,7 @@ import (
 // a look-up reads that slot and compares its key and length (see
 // lookup). A word of up to eight bytes is told from any other string by
 // its key and length alone (see wordKey); a longer word is compared, and
-// the few longer words that share a hash are looked up in a map.
+// the few words that share a hash are looked up in a map.
 type vocab struct {
 	disp   []uint64 // per bucket: the displacement mixed into the hashes of its words
 	slots  []vslot
@@ -36,19 +36,29 @@ type vocab struct {
 	sshift uint8            // 64 - log2(len(slots))
 }
 
-// vslot is a slot of a vocab: the key, length and id of its word, and
-// whether other words share its hash. An empty slot has length 0, which
-// no word has.
+// vslot is a slot of a vocab: the key, length and id of its word. An
+// empty slot has length 0, which no word has, and the slot of a hash that
+// several words share has length sharedLen, which none has either.
 type vslot struct {
-	key    uint64
-	n      uint32
-	id     int32
-	shared bool
+	key uint64
+	n   uint32
+	id  int32
 }
 
-// slot returns the index of the slot of the hash h.
-func (v *vocab) slot(h uint64) int {
-	return int((h ^ v.disp[h>>v.bshift&uint64(len(v.disp)-1)]) * 0xBF58476D1CE4E5B9 >> v.sshift & uint64(len(v.slots)-1))
+// sharedLen is the length of a slot whose words are in vocab.shared.
+const sharedLen = ^uint32(0)
+
+// index returns the index of the slot of the hash h. The lengths of disp
+// and slots are powers of two, so that the masked indices are in range,
+// and the shifts are below 64.
+func (v *vocab) index(h uint64) uint64 {
+	d := *(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.disp)), 8*(h>>(v.bshift&63)&uint64(len(v.disp)-1))))
+	return (h ^ d) * 0xBF58476D1CE4E5B9 >> (v.sshift & 63) & uint64(len(v.slots)-1)
+}
+
+// slot returns the slot of the hash h, without a bounds check (see index).
+func (v *vocab) slot(h uint64) *vslot {
+	return (*vslot)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.slots)), 16*v.index(h)))
 }
 
 // newVocab makes the vocabulary of words, which holds ids 1 to len(words).
@@ -71,7 +81,7 @@ func newVocab(words map[string]int32) vocab {
 			if v.shared == nil {
 				v.shared = map[string]int32{}
 			}
-			entries[e].sl.shared = true
+			entries[e].sl.n = sharedLen
 			v.shared[entries[e].win] = entries[e].sl.id
 			v.shared[s] = id
 			continue
@@ -125,7 +135,7 @@ func (v *vocab) place(buckets [][]int, order []int, nslots int, entry func(int) 
 			taken = taken[:0]
 			for _, i := range buckets[b] {
 				h, _ := entry(i)
-				k := v.slot(h)
+				k := int(v.index(h))
 				if v.slots[k].n != 0 || slices.Contains(taken, k) {
 					break
 				}
@@ -155,21 +165,22 @@ func (v *vocab) id(s string) int32 {
 
 // lookup returns the id of s, whose key is key and hash h, or 0: the id
 // of the slot of h when the slot's key and length are s's, which settles
-// a word of up to eight bytes without a branch; else, for a longer one,
-// match decides.
+// a word of up to eight bytes without a branch; else, for a longer one or
+// a slot of words that share a hash, match decides.
 func (v *vocab) lookup(s string, key, h uint64) int32 {
-	sl := &v.slots[v.slot(h)]
+	sl := v.slot(h)
 	ok := b2i(sl.key == key) & b2i(int(sl.n) == len(s))
-	if ok&b2i(len(s) > 8) != 0 {
+	if ok&b2i(len(s) > 8) != 0 || sl.n == sharedLen {
 		return v.match(s, sl)
 	}
 	return sl.id & -int32(ok)
 }
 
-// match returns the id of s, longer than eight bytes, whose key and
-// length are those of the slot sl, or 0.
+// match returns the id of s, whose hash gave the slot sl, or 0, when s is
+// longer than eight bytes and has the slot's key and length, or the slot
+// is one of several words.
 func (v *vocab) match(s string, sl *vslot) int32 {
-	if sl.shared {
+	if sl.n == sharedLen {
 		return v.shared[s]
 	}
 	if v.words[sl.id] == s {
@@ -249,7 +260,7 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 	cues, roles, terms, parties := s.cand[tabCues][:n], s.cand[tabRoles][:n], s.cand[tabTerms][:n], s.cand[tabParties][:n]
 	var kc, kr, kt, kp int
 	v := &l.vocab
-	disp, slots, bshift, sshift, starts, filter := v.disp, v.slots, v.bshift, v.sshift, l.starts, &l.stemFilter
+	starts, filter := l.starts, &l.stemFilter
 	for i := range toks {
 		t := &toks[i]
 		w := t.Norm
@@ -261,9 +272,9 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 				uint64(*byteAt(p, 4*k>>3))<<32 | uint64(*byteAt(p, 5*k>>3))<<40 | uint64(*byteAt(p, 6*k>>3))<<48 | uint64(*byteAt(p, k-1))<<56
 			h := hashKey(key, k)
 			// vocab.lookup
-			sl := &slots[int((h^disp[h>>bshift&uint64(len(disp)-1)])*0xBF58476D1CE4E5B9>>sshift)&(len(slots)-1)]
+			sl := v.slot(h)
 			ok := b2i(sl.key == key) & b2i(int(sl.n) == k)
-			if ok&b2i(k > 8) != 0 {
+			if ok&b2i(k > 8) != 0 || sl.n == sharedLen {
 				id = v.match(w, sl)
 			} else {
 				id = sl.id & -int32(ok)
