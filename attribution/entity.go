@@ -95,8 +95,8 @@ type speaker struct {
 
 // findEntities reads every run of capitalised name words in the document,
 // with the titles and party names in front of it ("Russian President
-// Vladimir Putin"), and records the people it names. It marks the dashes
-// on the way (cDash).
+// Vladimir Putin"), and records the people it names. It notes the dashes
+// on the way (x.dashes), for sentence.
 func (x *extractor) findEntities() {
 	toks := x.toks // held in a register through the loop over every token
 	for _, s := range x.doc.Sentences {
@@ -104,7 +104,7 @@ func (x *extractor) findEntities() {
 			// Most tokens are not capitalised: turn them away before the call.
 			if !toks[i].Cap {
 				if toks[i].Kind == segment.Punct && isDashText(toks[i].Text) {
-					x.cls[i] = x.classify(i) | cDash
+					x.dashes = append(x.dashes, int32(i))
 				}
 				continue
 			}

@@ -42,10 +42,39 @@ func ExtractAnnotated(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annot
 func (x *extractor) run(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) []Attribution {
 	x.reset(doc, lex, ann)
 	x.findEntities()
+	x.mergeEvents()
 	for si := range doc.Sentences {
 		x.sentence(si)
 	}
 	return x.finish()
+}
+
+// mergeEvents fills x.events with the cue starts and the dashes found by
+// findEntities. Both come in token order from a segmented document and
+// are merged in one pass; any other order is sorted, so that the walk of
+// sentence sees each token once whatever the input.
+func (x *extractor) mergeEvents() {
+	ev, ds := x.events[:0], x.dashes
+	d := 0
+	for i, c := range x.cues {
+		if c.Start < 0 || c.End > len(x.toks) || c.Start >= c.End || x.cueAt[c.Start] != int32(i) {
+			continue // not a cue of cueAt
+		}
+		for d < len(ds) && ds[d] < int32(c.Start) {
+			ev = append(ev, ds[d])
+			d++
+		}
+		ev = append(ev, int32(c.Start))
+	}
+	ev = append(ev, ds[d:]...)
+	for k := 1; k < len(ev); k++ {
+		if ev[k] <= ev[k-1] {
+			slices.Sort(ev)
+			ev = slices.Compact(ev)
+			break
+		}
+	}
+	x.events = ev
 }
 
 // extractors recycles extractors between documents: their token tables
@@ -78,6 +107,15 @@ type extractor struct {
 	roleIn    []int8      // token -> role class + 1 of a role covering it, or 0
 	quoteBy   []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
 	cls       []wordClass // token -> its closed word classes and cKnown, or 0 until looked up
+
+	// events lists, in ascending order and once each, the tokens at which
+	// sentence has work: a cue starts there (cueAt) or a dash stands
+	// there, which may stand for a cue. sentence walks it instead of every
+	// token: a PolNeAR article has a cue per 35 tokens. dashes collects the
+	// dashes as findEntities meets them, and next is where the walk of
+	// the next sentence starts.
+	events, dashes []int32
+	next           int
 
 	ents        entities
 	speakers    []speaker // person mentions, in text order
@@ -122,6 +160,7 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 			x.inCue[t] = int32(i)
 		}
 	}
+	x.events, x.dashes, x.next = x.events[:0], x.dashes[:0], 0
 	x.parties = x.dropSurnames(append(x.parties[:0], ann.Parties...))
 	for i, p := range x.parties {
 		for t := max(p.Start, 0); t < p.End && t < n; t++ {
@@ -166,7 +205,8 @@ func (x *extractor) release() {
 	clear(x.partyCodes)
 	x.sources.reset()
 	x.ents.release()
-	*x = extractor{cls: x.cls, idx: x.idx, parties: x.parties[:0], roleIn: x.roleIn,
+	*x = extractor{cls: x.cls, idx: x.idx, events: x.events[:0], dashes: x.dashes[:0],
+		parties: x.parties[:0], roleIn: x.roleIn,
 		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0],
 		byStart: x.byStart, order: x.order, rank: x.rank, lowerBuf: x.lowerBuf,
 		codes: x.codes[:0], sources: x.sources, partyCodes: x.partyCodes[:0]}
@@ -546,15 +586,26 @@ func (x *extractor) rightNP(i, hi int) int {
 func (x *extractor) sentence(si int) {
 	s := x.doc.Sentences[si]
 	first := len(x.out)
-	// Held in registers through the loop over every token, which reads
-	// these two compact tables rather than the tokens.
-	cueAt, cls := x.cueAt, x.cls
-	for t := s.First; t < s.Last; t++ {
-		ci := cueAt[t]
+	// The events of the sentence start at x.next when the sentences come
+	// in order, as they do from segment; else they are searched for.
+	ev := x.events
+	e := x.next
+	if e > len(ev) || e > 0 && ev[e-1] >= int32(s.First) {
+		e, _ = slices.BinarySearch(ev, int32(s.First))
+	}
+	for e < len(ev) && ev[e] < int32(s.First) {
+		e++
+	}
+	// t is the first token not yet read: a cue's tokens are passed over.
+	for t := s.First; e < len(ev) && int(ev[e]) < s.Last; e++ {
+		p := int(ev[e])
+		if p < t {
+			continue
+		}
+		t = p + 1
+		ci := x.cueAt[p]
 		if ci < 0 {
-			if cls[t]&cDash != 0 {
-				x.dashCue(si, t)
-			}
+			x.dashCue(si, p)
 			continue
 		}
 		c := x.cues[ci]
@@ -570,8 +621,9 @@ func (x *extractor) sentence(si int) {
 		case lexicon.Colon:
 			x.colonCue(si, c)
 		}
-		t = max(t, c.End-1)
+		t = max(t, c.End)
 	}
+	x.next = e
 	// "citing" attaches to the attribution it qualifies, so it comes last.
 	for t := s.First; t < s.Last && x.anyCiting; t++ {
 		if ci := x.cueAt[t]; ci >= 0 && isCiting(x.cues[ci].Cue) {
