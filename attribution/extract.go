@@ -123,7 +123,6 @@ type extractor struct {
 	out         []draft
 
 	byStart, order, rank []int    // scratch for finish and nest
-	lowerBuf             []byte   // scratch for noteSpeaker
 	codes                []string // scratch for source
 
 	// The Sources of the drafts and their party codes, recycled: finish
@@ -208,7 +207,7 @@ func (x *extractor) release() {
 	*x = extractor{cls: x.cls, idx: x.idx, events: x.events[:0], dashes: x.dashes[:0],
 		parties: x.parties[:0], roleIn: x.roleIn,
 		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0],
-		byStart: x.byStart, order: x.order, rank: x.rank, lowerBuf: x.lowerBuf,
+		byStart: x.byStart, order: x.order, rank: x.rank,
 		codes: x.codes[:0], sources: x.sources, partyCodes: x.partyCodes[:0]}
 	extractors.Put(x)
 }
@@ -531,7 +530,7 @@ func (x *extractor) npHeadBeforePrep(i int, prep string) bool {
 	}
 	if t.Cap {
 		// "the Department of", "University of" but not "Plaskett of".
-		_, known := x.ents.byKey[t.Norm]
+		known := x.ents.get(t.Norm) != nil
 		return !known || prep == "of"
 	}
 	switch t.Norm {
