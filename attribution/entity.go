@@ -205,29 +205,32 @@ type speaker struct {
 
 // findEntities reads every run of capitalised name words in the document,
 // with the titles and party names in front of it ("Russian President
-// Vladimir Putin"), and records the people it names. It notes the dashes
-// on the way (x.dashes), for sentence.
+// Vladimir Putin"), and records the people it names.
 func (x *extractor) findEntities() {
-	toks := x.toks // held in a register through the loop over every token
+	toks := x.toks
 	for _, s := range x.doc.Sentences {
-		for i, last := s.First, s.Last; i < last; i++ {
-			// Most tokens are not capitalised: turn them away before the call.
-			if !toks[i].Cap {
-				if toks[i].Kind == segment.Punct && isDashText(toks[i].Text) {
-					x.dashes = append(x.dashes, int32(i))
-				}
+		if s.First < 0 || s.Last > len(toks) || s.First >= s.Last {
+			continue
+		}
+		// The loop reads every token: over the sentence's own slice it
+		// needs no bounds check, and most tokens, not capitalised, are
+		// turned away before the call to nameWord.
+		ts := toks[s.First:s.Last]
+		for j := 0; j < len(ts); j++ {
+			if !ts[j].Cap {
 				continue
 			}
+			i := s.First + j
 			if !x.nameWord(i, s.First) {
 				continue
 			}
 			k := i
-			for k+1 < s.Last && x.nameWord(k+1, s.First) {
+			for k+1 < s.Last && toks[k+1].Cap && x.nameWord(k+1, s.First) {
 				k++
 			}
-			e := x.ents.register(x.doc.Text, x.toks, i, k+1, x.modifierParty(i, s.First))
+			e := x.ents.register(x.doc.Text, toks, i, k+1, x.modifierParty(i, s.First))
 			x.speakers = append(x.speakers, speaker{tok: i, ent: e})
-			i = k
+			j = k - s.First
 		}
 	}
 }

@@ -49,9 +49,9 @@ func (x *extractor) run(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Ann
 	return x.finish()
 }
 
-// mergeEvents fills x.events with the cue starts and the dashes found by
-// findEntities. Both come in token order from a segmented document and
-// are merged in one pass; any other order is sorted, so that the walk of
+// mergeEvents fills x.events with the cue starts and the dashes noted by
+// reset. Both come in token order from a segmented document and are
+// merged in one pass; any other order is sorted, so that the walk of
 // sentence sees each token once whatever the input.
 func (x *extractor) mergeEvents() {
 	ev, ds := x.events[:0], x.dashes
@@ -111,9 +111,9 @@ type extractor struct {
 	// events lists, in ascending order and once each, the tokens at which
 	// sentence has work: a cue starts there (cueAt) or a dash stands
 	// there, which may stand for a cue. sentence walks it instead of every
-	// token: a PolNeAR article has a cue per 35 tokens. dashes collects the
-	// dashes as findEntities meets them, and next is where the walk of
-	// the next sentence starts.
+	// token: a PolNeAR article has a cue per 35 tokens. dashes holds the
+	// dashes that follow a closing quotation mark, the only ones dashCue
+	// reads, and next is where the walk of the next sentence starts.
 	events, dashes []int32
 	next           int
 
@@ -159,7 +159,6 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 			x.inCue[t] = int32(i)
 		}
 	}
-	x.events, x.dashes, x.next = x.events[:0], x.dashes[:0], 0
 	x.parties = x.dropSurnames(append(x.parties[:0], ann.Parties...))
 	for i, p := range x.parties {
 		for t := max(p.Start, 0); t < p.End && t < n; t++ {
@@ -175,12 +174,16 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 			x.roleIn[t] = int8(r.Class) + 1
 		}
 	}
+	x.events, x.dashes, x.next = x.events[:0], x.dashes[:0], 0
 	for qi, q := range doc.Quotes {
 		if q.FirstToken >= 0 && q.FirstToken < n {
 			x.quoteBy[q.FirstToken] = int32(qi)
 		}
 		if q.Closed && q.LastToken >= 0 && q.LastToken < n {
 			x.quoteBy[q.LastToken] = int32(qi)
+			if d := q.LastToken + 1; d < n && x.isDash(d) {
+				x.dashes = append(x.dashes, int32(d))
+			}
 		}
 	}
 	x.ents.reset(n)
