@@ -244,14 +244,13 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	if r, ok := x.role(i); ok && r != lexicon.Pronoun {
 		return false
 	}
-	if x.is(i, cPersonPronouns|cPluralPronouns|cThingPronouns) {
-		return false
-	}
-	if x.is(i, cTimeWords) && t.Norm != "may" {
+	// Every capitalised token is asked about: its classes are read once.
+	v := x.classes(i)
+	if v&(cPersonPronouns|cPluralPronouns|cThingPronouns) != 0 || v&cTimeWords != 0 && t.Norm != "may" {
 		return false
 	}
 	if i == sentStart || i > 0 && x.isQuote(i-1) {
-		if x.is(i, cSentenceFunction) || x.verbCueAt(i) {
+		if v&cSentenceFunction != 0 || x.verbCueAt(i) {
 			return false
 		}
 	}

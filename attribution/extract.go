@@ -117,6 +117,8 @@ type extractor struct {
 	events, dashes []int32
 	next           int
 
+	ceFirst, ceLast, ceEnd int // contentEnd of the sentence of tokens [ceFirst, ceLast)
+
 	ents        entities
 	speakers    []speaker // person mentions, in text order
 	lastSpeaker *entity   // the last named person who spoke
@@ -175,6 +177,7 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 		}
 	}
 	x.events, x.dashes, x.next = x.events[:0], x.dashes[:0], 0
+	x.ceFirst, x.ceLast = -1, -1
 	for qi, q := range doc.Quotes {
 		if q.FirstToken >= 0 && q.FirstToken < n {
 			x.quoteBy[q.FirstToken] = int32(qi)
@@ -272,13 +275,24 @@ func (x *extractor) startsSentence(t int) bool {
 
 func (x *extractor) norm(i int) string { return x.toks[i].Norm }
 
-// is reports whether token i belongs to one of the word classes c.
+// is reports whether token i belongs to one of the word classes c. It
+// does what classes does rather than call it, which would make it too
+// costly to inline.
 func (x *extractor) is(i int, c wordClass) bool {
 	v := x.cls[i]
 	if v == 0 {
 		v = x.classify(i)
 	}
 	return v&c != 0
+}
+
+// classes returns the word classes of token i, with cKnown set.
+func (x *extractor) classes(i int) wordClass {
+	v := x.cls[i]
+	if v == 0 {
+		v = x.classify(i)
+	}
+	return v
 }
 
 // classify looks the classes of token i up and keeps them in x.cls with
@@ -334,7 +348,7 @@ func (x *extractor) quoteAround(t int) int {
 	k := sort.Search(len(qs), func(k int) bool { return qs[k].FirstToken >= t })
 	best := -1
 	for n := k - 1; n >= 0 && k-n <= 8; n-- {
-		if q := qs[n]; q.Closed && q.FirstToken < t && t < q.LastToken {
+		if q := &qs[n]; q.Closed && q.FirstToken < t && t < q.LastToken {
 			if best < 0 || q.FirstToken > qs[best].FirstToken {
 				best = n
 			}
@@ -1084,6 +1098,11 @@ func (x *extractor) clauseSubject(si, j int) *Source {
 // contentEnd returns the end token of sentence s without its final
 // punctuation.
 func (x *extractor) contentEnd(s segment.Sentence) int {
+	// Every cue of a sentence asks, some of them more than once: the
+	// answer for the last sentence asked about is kept.
+	if s.First == x.ceFirst && s.Last == x.ceLast {
+		return x.ceEnd
+	}
 	end := s.Last
 	for end > s.First && s.Last-end < maxScan {
 		t := &x.toks[end-1]
@@ -1093,6 +1112,7 @@ func (x *extractor) contentEnd(s segment.Sentence) int {
 		}
 		break
 	}
+	x.ceFirst, x.ceLast, x.ceEnd = s.First, s.Last, end
 	return end
 }
 
@@ -1227,22 +1247,31 @@ func (x *extractor) cutContent(i, end int) int {
 	end = min(end, i+maxSpan)
 	for k := i + 1; k < end; k++ {
 		n := x.norm(k)
-		switch {
-		case n == ";":
-			return x.trimEnd(i, k)
-		case n == "," && k+1 < end && (x.norm(k+1) == "according" || x.inCue[k+1] >= 0 && x.cues[x.inCue[k+1]].Cue.Kind == lexicon.Noun):
-			return x.trimEnd(i, k)
-		case n == "," && k+1 < end && (x.verbCueAt(k+1) && strings.HasSuffix(x.norm(k+1), "ing") ||
-			x.is(k+1, cTrailingClause) || x.isVerbLike(k+1) && strings.HasSuffix(x.norm(k+1), "ing")):
-			// ", saying ...", ", which ...", ", citing ...": a clause of its own.
-			return x.trimEnd(i, k)
-		case n == "(" && k > i+2:
-			return x.trimEnd(i, k)
-		case n == "and" || n == "while" || n == "but" || n == "whereas":
-			if x.opensAttributedClause(k+1, end) {
+		// The words that cut have one, three, five or seven bytes: the
+		// length turns most tokens away before any comparison.
+		switch len(n) {
+		case 1:
+			switch {
+			case n == ";":
+				return x.trimEnd(i, k)
+			case n == "," && k+1 < end && (x.norm(k+1) == "according" || x.inCue[k+1] >= 0 && x.cues[x.inCue[k+1]].Cue.Kind == lexicon.Noun):
+				return x.trimEnd(i, k)
+			case n == "," && k+1 < end && (x.verbCueAt(k+1) && strings.HasSuffix(x.norm(k+1), "ing") ||
+				x.is(k+1, cTrailingClause) || x.isVerbLike(k+1) && strings.HasSuffix(x.norm(k+1), "ing")):
+				// ", saying ...", ", which ...", ", citing ...": a clause of its own.
+				return x.trimEnd(i, k)
+			case n == "(" && k > i+2:
 				return x.trimEnd(i, k)
 			}
-		case x.quoteBy[k] >= 0 && x.openingQuote(k) >= 0:
+		case 3, 5, 7:
+			if n == "and" || n == "while" || n == "but" || n == "whereas" {
+				if x.opensAttributedClause(k+1, end) {
+					return x.trimEnd(i, k)
+				}
+				continue
+			}
+		}
+		if x.quoteBy[k] >= 0 && x.openingQuote(k) >= 0 {
 			// Skip over a quotation held inside the content.
 			q := x.doc.Quotes[x.openingQuote(k)]
 			if q.LastToken < end {
