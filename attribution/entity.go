@@ -15,6 +15,23 @@ import (
 type entity struct {
 	name    string   // fullest name seen, without title: "Yuri Ushakov"
 	parties []string // party codes tied to it anywhere in the document
+
+	// code is strings.ToUpper(codeOf), the party code of a person known
+	// by no party, made from the surname as last written ("Ushakov");
+	// most people are named more than once.
+	codeOf, code string
+}
+
+// surnameCode returns strings.ToUpper(surname), from ent when it was the
+// last surname asked about; ent may be nil.
+func (ent *entity) surnameCode(surname string) string {
+	if ent == nil {
+		return strings.ToUpper(surname)
+	}
+	if ent.codeOf != surname {
+		ent.codeOf, ent.code = surname, strings.ToUpper(surname)
+	}
+	return ent.code
 }
 
 // entities is the document's memory of names: a later "Ushakov" finds
@@ -483,7 +500,7 @@ func (x *extractor) source(a, b int) *Source {
 	if len(codes) == 0 && ne > 0 && !anonymous {
 		// No party in the text: a person by surname, a body by its name.
 		if src.Kind == Person {
-			codes = append(codes, strings.ToUpper(x.toks[ne-1].Text))
+			codes = append(codes, ent.surnameCode(x.toks[ne-1].Text))
 		} else {
 			codes = append(codes, strings.ToUpper(joinText(x.doc.Text, x.toks, ns, ne)))
 		}
