@@ -1340,7 +1340,14 @@ func (x *extractor) leftContent(s segment.Sentence, k int) (segment.Span, Type) 
 
 // spanType is Mixed when tokens [a, b) hold a closed quotation, else Indirect.
 func (x *extractor) spanType(a, b int) Type {
-	for k := a; k < b; k++ {
+	// openingQuote is -1 outside the tokens.
+	quoteBy := x.quoteBy[:min(max(b, 0), len(x.quoteBy))]
+	for k := max(a, 0); k < len(quoteBy); k++ {
+		// Most tokens are no quotation mark: the compact quoteBy says so
+		// without reading the token.
+		if quoteBy[k] < 0 {
+			continue
+		}
 		if q := x.openingQuote(k); q >= 0 && x.doc.Quotes[q].LastToken < b {
 			return Mixed
 		}
