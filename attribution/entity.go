@@ -56,10 +56,7 @@ func (e *entities) release() {
 
 // get returns the entity of key k, or nil.
 func (e *entities) get(k string) *entity {
-	e.names.start()
-	e.names.key = append(e.names.key, k...)
-	_, ent := e.names.find()
-	e.names.drop()
+	_, ent := e.names.findString(k)
 	return ent
 }
 
@@ -149,6 +146,32 @@ func (t *nameTable) find() (int, *entity) {
 			return i, s.ent
 		}
 	}
+}
+
+// findString is find for the key k, which need not be begun: the keys of
+// one token are the token's Norm, and are looked up without a copy. It is
+// find's loop, comparing with k.
+func (t *nameTable) findString(k string) (int, *entity) {
+	h := maphash.String(t.seed, k)
+	t.hash = h
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			return i, nil
+		}
+		if s.tag == uint32(h) && int(s.len) == len(k) && string(t.key[s.off:int(s.off)+len(k)]) == k {
+			return i, s.ent
+		}
+	}
+}
+
+// insertString keeps the key k, which findString did not find, in slot i,
+// for ent.
+func (t *nameTable) insertString(i int, k string, ent *entity) {
+	t.start()
+	t.key = append(t.key, k...)
+	t.insert(i, ent)
 }
 
 // insert keeps the key begun by start, which find did not find, in slot
@@ -297,33 +320,38 @@ func (x *extractor) modifierParty(i, lo int) string {
 // is "", and returns its entity.
 func (e *entities) register(text string, toks []segment.Token, a, b int, code string) *entity {
 	t := &e.names
-	i, ent := e.find(toks, a, b)
-	if ent == nil {
-		ent = e.newEntity(joinText(text, toks, a, b))
-		t.insert(i, ent)
-		if b-a > 1 {
-			t.start()
-			t.key = append(t.key, toks[b-1].Norm...)
-			if i, prev := t.find(); prev == nil {
-				t.insert(i, ent)
-			} else {
-				t.drop()
-				if !strings.Contains(prev.name, " ") {
-					t.slots[i].ent = ent
-				}
-			}
-			// Family name first ("Xi Jinping" → "Xi"), when nothing else has it.
-			t.start()
-			t.key = append(t.key, toks[a].Norm...)
-			if i, prev := t.find(); prev == nil {
-				t.insert(i, ent)
-			} else {
-				t.drop()
-			}
+	if b-a == 1 {
+		norm := toks[a].Norm
+		i, ent := t.findString(norm)
+		if ent == nil {
+			ent = e.newEntity(joinText(text, toks, a, b))
+			t.insertString(i, norm, ent)
 		}
-	} else {
-		t.drop()
+		return ent.tie(code)
 	}
+	i, ent := e.find(toks, a, b)
+	if ent != nil {
+		t.drop()
+		return ent.tie(code)
+	}
+	ent = e.newEntity(joinText(text, toks, a, b))
+	t.insert(i, ent)
+	last := toks[b-1].Norm
+	if i, prev := t.findString(last); prev == nil {
+		t.insertString(i, last, ent)
+	} else if !strings.Contains(prev.name, " ") {
+		t.slots[i].ent = ent
+	}
+	// Family name first ("Xi Jinping" → "Xi"), when nothing else has it.
+	first := toks[a].Norm
+	if i, prev := t.findString(first); prev == nil {
+		t.insertString(i, first, ent)
+	}
+	return ent.tie(code)
+}
+
+// tie ties ent to party code unless it is "", and returns ent.
+func (ent *entity) tie(code string) *entity {
 	if code != "" && !slices.Contains(ent.parties, code) {
 		ent.parties = append(ent.parties, code)
 	}
@@ -346,6 +374,9 @@ func (e *entities) find(toks []segment.Token, a, b int) (int, *entity) {
 
 // lookup returns the entity of the name in tokens [a, b), or nil.
 func (e *entities) lookup(toks []segment.Token, a, b int) *entity {
+	if b-a == 1 {
+		return e.get(toks[a].Norm)
+	}
 	_, ent := e.find(toks, a, b)
 	e.names.drop()
 	return ent
