@@ -308,7 +308,9 @@ func (x *extractor) modifierParty(i, lo int) string {
 			code = x.parties[p].Party.Code
 			continue
 		}
-		if x.isRoleWord(k) || t.Norm == "'s" || x.is(k, cDeterminers) || t.Cap && t.Kind == segment.Word {
+		// The class look-up comes last, and only for words: determiners
+		// are words, and the token before a name is often a mark.
+		if x.isRoleWord(k) || t.Norm == "'s" || t.Kind == segment.Word && (t.Cap || x.is(k, cDeterminers)) {
 			continue
 		}
 		break
