@@ -284,12 +284,8 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	if r, ok := x.role(i); ok && r != lexicon.Pronoun {
 		return false
 	}
-	// Every capitalised token is asked about: its classes are read once,
-	// and not looked up when the filter rules them out.
-	var v wordClass
-	if x.cls[i] != 0 || mayStopName(t.Norm) {
-		v = x.classes(i)
-	}
+	// Every capitalised token is asked about: its classes are read once.
+	v := x.classes(i)
 	if v&(cPersonPronouns|cPluralPronouns|cThingPronouns) != 0 || v&cTimeWords != 0 && t.Norm != "may" {
 		return false
 	}

@@ -246,34 +246,6 @@ func classKey(s string) uint32 {
 	return uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24
 }
 
-// nameStopClasses are the classes of the words that nameWord turns away.
-const nameStopClasses = cPersonPronouns | cPluralPronouns | cThingPronouns | cTimeWords | cSentenceFunction
-
-// nameStops filters the words of nameStopClasses by length and first
-// letter: bit c-'a' of nameStops[n] is set when such a word of n bytes
-// starts with c. nameWord asks about every capitalised token, most of
-// them names of no class, and most of those are turned away by the
-// filter without a look-up.
-var nameStops = func() (f [16]uint32) {
-	for w, c := range tokenClasses {
-		if c&nameStopClasses != 0 && len(w) < len(f) && 'a' <= w[0] && w[0] <= 'z' {
-			f[len(w)] |= 1 << (w[0] - 'a')
-		}
-	}
-	return f
-}()
-
-// mayStopName reports whether norm may have one of nameStopClasses: it is
-// false only when norm has none.
-func mayStopName(norm string) bool {
-	n := len(norm)
-	if n == 0 || n >= len(nameStops) {
-		return n != 0
-	}
-	c := norm[0] - 'a'
-	return c >= 26 || nameStops[n]>>c&1 != 0
-}
-
 // tokenClasses maps a token Norm or a cue lemma to its classes.
 var tokenClasses = func() map[string]wordClass {
 	m := map[string]wordClass{}

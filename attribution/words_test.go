@@ -21,13 +21,3 @@ func TestClassesOfLongNorm(t *testing.T) {
 	assert.Equal(t, wordClass(0), classesOf(string(make([]byte, 256))))
 	assert.Equal(t, wordClass(0), classesOf(string(make([]byte, 512))))
 }
-
-func TestMayStopName(t *testing.T) {
-	for w, c := range tokenClasses {
-		if c&nameStopClasses != 0 {
-			assert.True(t, mayStopName(w), w)
-		}
-	}
-	assert.False(t, mayStopName(""))
-	assert.True(t, mayStopName("a-very-long-norm-indeed"))
-}
