@@ -68,9 +68,11 @@ func (e *entities) get(k string) *entity {
 // documents told apart by a generation number, so that a document starts
 // with an empty table without clearing it.
 //
-// A key is built at the end of key, between start and a call to find; it
-// is then kept by insert (which stores it in the slot found) or dropped,
-// so that a look-up never makes a string.
+// A key of several tokens is built at the end of key, between start and
+// a call to find; it is then kept by insert (which stores it in the slot
+// found) or dropped, so that a look-up never makes a string. A key of one
+// token, its Norm, is looked up as it is with findString, and copied only
+// by insertString.
 type nameTable struct {
 	slots []nameSlot
 	gen   uint32 // the generation of the document's slots; never 0
@@ -94,10 +96,12 @@ type nameSlot struct {
 
 // Sizes of the table: it starts with minNameSlots slots, stays at most
 // half full, and is kept for the next document only up to maxNameSlots
-// slots (a document of some 7,000 tokens); a larger one is dropped.
+// slots (a document of some 7,000 tokens) and maxNameBytes bytes of keys;
+// a larger one is dropped.
 const (
 	minNameSlots = 512
 	maxNameSlots = 4096
+	maxNameBytes = 64 << 10
 )
 
 // reset readies t for a document, with no keys.
@@ -118,7 +122,7 @@ func (t *nameTable) reset() {
 
 // release drops the table if a document made it large.
 func (t *nameTable) release() {
-	if len(t.slots) > maxNameSlots {
+	if len(t.slots) > maxNameSlots || cap(t.key) > maxNameBytes {
 		t.slots = nil
 		t.key = nil
 	}
