@@ -693,7 +693,13 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 	}
 	// "a video call on Wednesday": the bare form after an article and a noun.
 	// (head is base+"s" when it ends in "s" and base is the rest; no string is built.)
-	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || classesOf(base)&cNounLike != 0 && strings.HasSuffix(head, "s") && head[:len(head)-1] == base) && c0-2 >= s.First &&
+	// (A lemma of one word is its own base: its classes are known.)
+	base, _, _ := strings.Cut(c.Cue.Lemma, " ")
+	baseClasses := lemma
+	if len(base) < len(c.Cue.Lemma) {
+		baseClasses = classesOf(base)
+	}
+	if (head == base || baseClasses&cNounLike != 0 && strings.HasSuffix(head, "s") && head[:len(head)-1] == base) && c0-2 >= s.First &&
 		(x.norm(c0-2) == "a" || x.norm(c0-2) == "an" || x.norm(c0-2) == "the") && !x.toks[c0-1].Cap &&
 		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !x.is(c0-1, cCueAdverbs) {
 		return
@@ -868,7 +874,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		}
 	}
 	if content.Len() == 0 {
-		rc, rtyp, ok := x.rightContent(s, c, c1, end)
+		rc, rtyp, ok := x.rightContent(s, c, lemma, c1, end)
 		if ok && leftQ >= 0 && rtyp != Direct && c.Cue.Class <= lexicon.Belief && !x.thatFollows(c1, end) {
 			// "“Q,” X said after the meeting": the quotation is the content.
 			ok = false
@@ -980,7 +986,7 @@ func (x *extractor) passive(si int, c lexicon.CueMatch, j int) {
 	if j < s.First || x.norm(j) != "it" || c.End >= s.Last || x.norm(c.End) != "that" {
 		return
 	}
-	content, typ, ok := x.rightContent(s, c, c.End, x.contentEnd(s))
+	content, typ, ok := x.rightContent(s, c, classesOf(c.Cue.Lemma), c.End, x.contentEnd(s))
 	if ok {
 		x.add(si, typ, nil, c, content, 0.7)
 	}
@@ -1116,8 +1122,9 @@ func (x *extractor) contentEnd(s segment.Sentence) int {
 	return end
 }
 
-// rightContent returns the content that follows a cue ending at token i.
-func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end int) (segment.Span, Type, bool) {
+// rightContent returns the content that follows cue c, of lemma classes
+// lemma (classesOf(c.Cue.Lemma)), ending at token i.
+func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, lemma wordClass, i, end int) (segment.Span, Type, bool) {
 	for i < end && (x.isPunct(i, ",") || x.isPunct(i, ":") || x.isDash(i)) {
 		i++
 	}
@@ -1155,7 +1162,6 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			i = k + 1
 		}
 	}
-	lemma := classesOf(c.Cue.Lemma)
 	if lemma&cObjectInfinitive != 0 {
 		// "urged Congress to leave the program intact": content "to leave ...".
 		for k := i + 1; k < end && k-i < 8; k++ {
@@ -1496,7 +1502,7 @@ func (x *extractor) nounCue(si int, c lexicon.CueMatch) {
 	if a > c.Start-2 {
 		return
 	}
-	content, typ, ok := x.rightContent(s, c, c.End, x.contentEnd(s))
+	content, typ, ok := x.rightContent(s, c, classesOf(c.Cue.Lemma), c.End, x.contentEnd(s))
 	if !ok {
 		return
 	}
