@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -14,42 +15,195 @@ import (
 type entity struct {
 	name    string   // fullest name seen, without title: "Yuri Ushakov"
 	parties []string // party codes tied to it anywhere in the document
+
+	// code is strings.ToUpper(codeOf), the party code of a person known
+	// by no party, made from the surname as last written ("Ushakov");
+	// most people are named more than once.
+	codeOf, code string
+}
+
+// surnameCode returns strings.ToUpper(surname), from ent when it was the
+// last surname asked about; ent may be nil.
+func (ent *entity) surnameCode(surname string) string {
+	if ent == nil {
+		return strings.ToUpper(surname)
+	}
+	if ent.codeOf != surname {
+		ent.codeOf, ent.code = surname, strings.ToUpper(surname)
+	}
+	return ent.code
 }
 
 // entities is the document's memory of names: a later "Ushakov" finds
 // the "Yuri Ushakov" tied to RUS earlier on.
 type entities struct {
-	byKey map[string]*entity // full name and surname (Norm, space-joined) -> entity
-	key   []byte             // scratch for the key of a name of several tokens
-	slab  slab[entity]       // the entities
+	names nameTable    // full name and surname (Norm, space-joined) -> entity
+	slab  slab[entity] // the entities
 }
 
-// maxPooledKeys bounds the map kept for the next document: clearing a
-// map costs its capacity, which a document with many names leaves large,
-// and a large map spreads the few keys of the next document over more
-// cache lines. 256 keys is a document of some 3,700 tokens, larger than
-// 99% of PolNeAR articles.
-const maxPooledKeys = 256
-
-// reset readies e for a document of n tokens. A new map is sized for one
-// key per 12 tokens: PolNeAR articles have one per 14.6 on average, and
-// 82% of them no more than that, so it rarely grows.
+// reset readies e for a document of n tokens.
 func (e *entities) reset(n int) {
-	if e.byKey == nil {
-		e.byKey = make(map[string]*entity, n/12+8)
-	}
+	e.names.reset()
 	e.slab.reserve(n/12 + 8)
 }
 
 // release drops the document's names, keeping the memory for the next
 // document unless it grew large.
 func (e *entities) release() {
-	if len(e.byKey) > maxPooledKeys {
-		e.byKey = nil
-	} else {
-		clear(e.byKey)
-	}
+	e.names.release()
 	e.slab.reset()
+}
+
+// get returns the entity of key k, or nil.
+func (e *entities) get(k string) *entity {
+	_, ent := e.names.findString(k)
+	return ent
+}
+
+// nameTable maps the keys of names (token Norms joined by single spaces)
+// to entities. It is a Go map made cheaper for this pass, where it ran a
+// look-up or an insert per name mention and was cleared per document:
+// open addressing with linear probing on a maphash of the key, keys
+// stored in one byte array for the document, and slots of earlier
+// documents told apart by a generation number, so that a document starts
+// with an empty table without clearing it.
+//
+// A key of several tokens is built at the end of key, between start and
+// a call to find; it is then kept by insert (which stores it in the slot
+// found) or dropped, so that a look-up never makes a string. A key of one
+// token, its Norm, is looked up as it is with findString, and copied only
+// by insertString.
+type nameTable struct {
+	slots []nameSlot
+	gen   uint32 // the generation of the document's slots; never 0
+	n     int    // slots of generation gen
+	key   []byte // the keys of the document, and the key being looked up
+	mark  int    // where the key being looked up starts in key
+	hash  uint64 // the hash of the key last looked up
+	seed  maphash.Seed
+}
+
+// nameSlot is one slot of a nameTable; it is free unless gen is the
+// table's. A free slot may still point to an entity of an earlier
+// document, which keeps at most that document's entities from the
+// collector until the slot is used again.
+type nameSlot struct {
+	gen      uint32
+	tag      uint32 // the low bits of the key's hash
+	off, len int32  // the key: nameTable.key[off : off+len]
+	ent      *entity
+}
+
+// Sizes of the table: it starts with minNameSlots slots, stays at most
+// half full, and is kept for the next document only up to maxNameSlots
+// slots (a document of some 7,000 tokens) and maxNameBytes bytes of keys;
+// a larger one is dropped.
+const (
+	minNameSlots = 512
+	maxNameSlots = 4096
+	maxNameBytes = 64 << 10
+)
+
+// reset readies t for a document, with no keys.
+func (t *nameTable) reset() {
+	if t.slots == nil {
+		t.slots = make([]nameSlot, minNameSlots)
+		t.seed = maphash.MakeSeed()
+		t.gen = 0
+	}
+	t.gen++
+	if t.gen == 0 { // wrapped: slots of generation 1 may be left
+		clear(t.slots)
+		t.gen = 1
+	}
+	t.n = 0
+	t.key = t.key[:0]
+}
+
+// release drops the table if a document made it large.
+func (t *nameTable) release() {
+	if len(t.slots) > maxNameSlots || cap(t.key) > maxNameBytes {
+		t.slots = nil
+		t.key = nil
+	}
+}
+
+// start begins a key at the end of t.key.
+func (t *nameTable) start() { t.mark = len(t.key) }
+
+// drop removes the key begun by start.
+func (t *nameTable) drop() { t.key = t.key[:t.mark] }
+
+// find looks the key begun by start up. It returns the index of its slot
+// and its entity, or the index of the free slot where it would go and nil.
+func (t *nameTable) find() (int, *entity) {
+	k := t.key[t.mark:]
+	h := maphash.Bytes(t.seed, k)
+	t.hash = h
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			return i, nil
+		}
+		if s.tag == uint32(h) && int(s.len) == len(k) && string(t.key[s.off:int(s.off)+len(k)]) == string(k) {
+			return i, s.ent
+		}
+	}
+}
+
+// findString is find for the key k, which need not be begun: the keys of
+// one token are the token's Norm, and are looked up without a copy. It is
+// find's loop, comparing with k.
+func (t *nameTable) findString(k string) (int, *entity) {
+	h := maphash.String(t.seed, k)
+	t.hash = h
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			return i, nil
+		}
+		if s.tag == uint32(h) && int(s.len) == len(k) && string(t.key[s.off:int(s.off)+len(k)]) == k {
+			return i, s.ent
+		}
+	}
+}
+
+// insertString keeps the key k, which findString did not find, in slot i,
+// for ent.
+func (t *nameTable) insertString(i int, k string, ent *entity) {
+	t.start()
+	t.key = append(t.key, k...)
+	t.insert(i, ent)
+}
+
+// insert keeps the key begun by start, which find did not find, in slot
+// i, for ent. It grows the table past half full.
+func (t *nameTable) insert(i int, ent *entity) {
+	t.slots[i] = nameSlot{gen: t.gen, tag: uint32(t.hash), off: int32(t.mark), len: int32(len(t.key) - t.mark), ent: ent}
+	t.n++
+	if 2*t.n > len(t.slots) {
+		t.grow()
+	}
+}
+
+// grow doubles the slots and moves the document's keys into them.
+func (t *nameTable) grow() {
+	old := t.slots
+	t.slots = make([]nameSlot, 2*len(old))
+	mask := len(t.slots) - 1
+	for _, s := range old {
+		if s.gen != t.gen {
+			continue
+		}
+		// The tag holds the low 32 bits of the hash, more than the mask.
+		i := int(s.tag) & mask
+		for t.slots[i].gen == t.gen {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = s
+	}
 }
 
 // newEntity returns a new entity named name.
@@ -95,29 +249,32 @@ type speaker struct {
 
 // findEntities reads every run of capitalised name words in the document,
 // with the titles and party names in front of it ("Russian President
-// Vladimir Putin"), and records the people it names. It marks the dashes
-// on the way (cDash).
+// Vladimir Putin"), and records the people it names.
 func (x *extractor) findEntities() {
-	toks := x.toks // held in a register through the loop over every token
+	toks := x.toks
 	for _, s := range x.doc.Sentences {
-		for i, last := s.First, s.Last; i < last; i++ {
-			// Most tokens are not capitalised: turn them away before the call.
-			if !toks[i].Cap {
-				if toks[i].Kind == segment.Punct && isDashText(toks[i].Text) {
-					x.cls[i] = x.classify(i) | cDash
-				}
+		if s.First < 0 || s.Last > len(toks) || s.First >= s.Last {
+			continue
+		}
+		// The loop reads every token: over the sentence's own slice it
+		// needs no bounds check, and most tokens, not capitalised, are
+		// turned away before the call to nameWord.
+		ts := toks[s.First:s.Last]
+		for j := 0; j < len(ts); j++ {
+			if !ts[j].Cap {
 				continue
 			}
+			i := s.First + j
 			if !x.nameWord(i, s.First) {
 				continue
 			}
 			k := i
-			for k+1 < s.Last && x.nameWord(k+1, s.First) {
+			for k+1 < s.Last && toks[k+1].Cap && x.nameWord(k+1, s.First) {
 				k++
 			}
-			e := x.ents.register(x.doc.Text, x.toks, i, k+1, x.modifierParty(i, s.First))
+			e := x.ents.register(x.doc.Text, toks, i, k+1, x.modifierParty(i, s.First))
 			x.speakers = append(x.speakers, speaker{tok: i, ent: e})
-			i = k
+			j = k - s.First
 		}
 	}
 }
@@ -131,14 +288,13 @@ func (x *extractor) nameWord(i, sentStart int) bool {
 	if r, ok := x.role(i); ok && r != lexicon.Pronoun {
 		return false
 	}
-	if x.is(i, cPersonPronouns|cPluralPronouns|cThingPronouns) {
-		return false
-	}
-	if x.is(i, cTimeWords) && t.Norm != "may" {
+	// Every capitalised token is asked about: its classes are read once.
+	v := x.classes(i)
+	if v&(cPersonPronouns|cPluralPronouns|cThingPronouns) != 0 || v&cTimeWords != 0 && t.Norm != "may" {
 		return false
 	}
 	if i == sentStart || i > 0 && x.isQuote(i-1) {
-		if x.is(i, cSentenceFunction) || x.verbCueAt(i) {
+		if v&cSentenceFunction != 0 || x.verbCueAt(i) {
 			return false
 		}
 	}
@@ -156,7 +312,9 @@ func (x *extractor) modifierParty(i, lo int) string {
 			code = x.parties[p].Party.Code
 			continue
 		}
-		if x.isRoleWord(k) || t.Norm == "'s" || x.is(k, cDeterminers) || t.Cap && t.Kind == segment.Word {
+		// The class look-up comes last, and only for words: determiners
+		// are words, and the token before a name is often a mark.
+		if x.isRoleWord(k) || t.Norm == "'s" || t.Kind == segment.Word && (t.Cap || x.is(k, cDeterminers)) {
 			continue
 		}
 		break
@@ -167,44 +325,67 @@ func (x *extractor) modifierParty(i, lo int) string {
 // register records the name in tokens [a, b), tied to party code unless it
 // is "", and returns its entity.
 func (e *entities) register(text string, toks []segment.Token, a, b int, code string) *entity {
-	last := toks[b-1].Norm
-	ent := e.lookup(toks, a, b)
-	if ent == nil {
-		ent = e.newEntity(joinText(text, toks, a, b))
-		if b-a == 1 {
-			e.byKey[last] = ent
-		} else {
-			e.byKey[string(e.key)] = ent
-			if prev, ok := e.byKey[last]; !ok || !strings.Contains(prev.name, " ") {
-				e.byKey[last] = ent
-			}
-			// Family name first ("Xi Jinping" → "Xi"), when nothing else has it.
-			if _, ok := e.byKey[toks[a].Norm]; !ok {
-				e.byKey[toks[a].Norm] = ent
-			}
+	t := &e.names
+	if b-a == 1 {
+		norm := toks[a].Norm
+		i, ent := t.findString(norm)
+		if ent == nil {
+			ent = e.newEntity(joinText(text, toks, a, b))
+			t.insertString(i, norm, ent)
 		}
+		return ent.tie(code)
 	}
+	i, ent := e.find(toks, a, b)
+	if ent != nil {
+		t.drop()
+		return ent.tie(code)
+	}
+	ent = e.newEntity(joinText(text, toks, a, b))
+	t.insert(i, ent)
+	last := toks[b-1].Norm
+	if i, prev := t.findString(last); prev == nil {
+		t.insertString(i, last, ent)
+	} else if !strings.Contains(prev.name, " ") {
+		t.slots[i].ent = ent
+	}
+	// Family name first ("Xi Jinping" → "Xi"), when nothing else has it.
+	first := toks[a].Norm
+	if i, prev := t.findString(first); prev == nil {
+		t.insertString(i, first, ent)
+	}
+	return ent.tie(code)
+}
+
+// tie ties ent to party code unless it is "", and returns ent.
+func (ent *entity) tie(code string) *entity {
 	if code != "" && !slices.Contains(ent.parties, code) {
 		ent.parties = append(ent.parties, code)
 	}
 	return ent
 }
 
-// lookup returns the entity of the name in tokens [a, b), keyed by their
-// Norms joined with spaces, or nil. For a name of several tokens, the key
-// is left in e.key: the map is read with it without making a string.
-func (e *entities) lookup(toks []segment.Token, a, b int) *entity {
-	if b-a == 1 {
-		return e.byKey[toks[a].Norm]
-	}
-	e.key = e.key[:0]
+// find looks up the name in tokens [a, b), keyed by their Norms joined
+// with spaces, as nameTable.find does; the key is left begun.
+func (e *entities) find(toks []segment.Token, a, b int) (int, *entity) {
+	t := &e.names
+	t.start()
 	for i := a; i < b; i++ {
 		if i > a {
-			e.key = append(e.key, ' ')
+			t.key = append(t.key, ' ')
 		}
-		e.key = append(e.key, toks[i].Norm...)
+		t.key = append(t.key, toks[i].Norm...)
 	}
-	return e.byKey[string(e.key)]
+	return t.find()
+}
+
+// lookup returns the entity of the name in tokens [a, b), or nil.
+func (e *entities) lookup(toks []segment.Token, a, b int) *entity {
+	if b-a == 1 {
+		return e.get(toks[a].Norm)
+	}
+	_, ent := e.find(toks, a, b)
+	e.names.drop()
+	return ent
 }
 
 // joinText joins the Text of tokens [a, b) of text, with a space where
@@ -327,7 +508,7 @@ func (x *extractor) source(a, b int) *Source {
 	if ne > 0 {
 		ent = x.ents.lookup(x.toks, ns, ne)
 		if ent == nil {
-			ent = x.ents.byKey[x.norm(ne-1)]
+			ent = x.ents.get(x.norm(ne - 1))
 		}
 	}
 	switch {
@@ -356,7 +537,7 @@ func (x *extractor) source(a, b int) *Source {
 	if len(codes) == 0 && ne > 0 && !anonymous {
 		// No party in the text: a person by surname, a body by its name.
 		if src.Kind == Person {
-			codes = append(codes, strings.ToUpper(x.toks[ne-1].Text))
+			codes = append(codes, ent.surnameCode(x.toks[ne-1].Text))
 		} else {
 			codes = append(codes, strings.ToUpper(joinText(x.doc.Text, x.toks, ns, ne)))
 		}
@@ -451,14 +632,15 @@ func (x *extractor) noteSpeaker(src *Source) {
 	if src == nil || src.Kind != Person || src.Resolved == "" {
 		return
 	}
-	var ent *entity
-	if b, ok := appendLowerASCII(x.lowerBuf[:0], src.Resolved); ok {
-		// The map read with string(b) makes no string.
-		x.lowerBuf = b
-		ent = x.ents.byKey[string(b)]
+	t := &x.ents.names
+	t.start()
+	if b, ok := appendLowerASCII(t.key, src.Resolved); ok {
+		t.key = b
 	} else {
-		ent = x.ents.byKey[strings.ToLower(src.Resolved)]
+		t.key = append(t.key[:t.mark], strings.ToLower(src.Resolved)...)
 	}
+	_, ent := t.find()
+	t.drop()
 	if ent != nil {
 		x.lastSpeaker = ent
 	}

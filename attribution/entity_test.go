@@ -55,3 +55,49 @@ func TestAppendLowerASCII(t *testing.T) {
 	_, ok := appendLowerASCII(nil, "Émile Zola")
 	assert.False(t, ok)
 }
+
+// TestNameTable checks the names table against a map over several
+// documents, which reuse it or, past its bounds, replace it: the keys of
+// one document are gone in the next, a large document grows the table,
+// and keys of one and several tokens are looked up both ways.
+func TestNameTable(t *testing.T) {
+	var tab nameTable
+	for doc, n := range []int{100, 200, 3000, 50} {
+		tab.reset()
+		_, got := tab.findString("xb") // a key of every document
+		assert.Nil(t, got, "doc %d starts empty", doc)
+		want := map[string]*entity{}
+		for k := range n {
+			key := strings.Repeat("x", k%7) + string(rune('a'+k%26)) + strings.Repeat("y", k/26)
+			if k%3 == 0 {
+				key += " " + key
+			}
+			ent := &entity{name: key}
+			// One-token keys go in by string, the others as built keys.
+			if strings.Contains(key, " ") {
+				tab.start()
+				tab.key = append(tab.key, key...)
+				i, got := tab.find()
+				assert.Nil(t, got, key)
+				tab.insert(i, ent)
+			} else {
+				i, got := tab.findString(key)
+				assert.Nil(t, got, key)
+				tab.insertString(i, key, ent)
+			}
+			want[key] = ent
+		}
+		for key, ent := range want {
+			_, got := tab.findString(key)
+			assert.Same(t, ent, got, "doc %d: %q", doc, key)
+			tab.start()
+			tab.key = append(tab.key, key...)
+			_, got = tab.find()
+			tab.drop()
+			assert.Same(t, ent, got, "doc %d: %q", doc, key)
+		}
+		_, got = tab.findString("absent")
+		assert.Nil(t, got)
+		tab.release()
+	}
+}

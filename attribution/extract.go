@@ -42,10 +42,39 @@ func ExtractAnnotated(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annot
 func (x *extractor) run(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.Annotations) []Attribution {
 	x.reset(doc, lex, ann)
 	x.findEntities()
+	x.mergeEvents()
 	for si := range doc.Sentences {
 		x.sentence(si)
 	}
 	return x.finish()
+}
+
+// mergeEvents fills x.events with the cue starts and the dashes noted by
+// reset. Both come in token order from a segmented document and are
+// merged in one pass; any other order is sorted, so that the walk of
+// sentence sees each token once whatever the input.
+func (x *extractor) mergeEvents() {
+	ev, ds := x.events[:0], x.dashes
+	d := 0
+	for i, c := range x.cues {
+		if c.Start < 0 || c.End > len(x.toks) || c.Start >= c.End || x.cueAt[c.Start] != int32(i) {
+			continue // not a cue of cueAt
+		}
+		for d < len(ds) && ds[d] < int32(c.Start) {
+			ev = append(ev, ds[d])
+			d++
+		}
+		ev = append(ev, int32(c.Start))
+	}
+	ev = append(ev, ds[d:]...)
+	for k := 1; k < len(ev); k++ {
+		if ev[k] <= ev[k-1] {
+			slices.Sort(ev)
+			ev = slices.Compact(ev)
+			break
+		}
+	}
+	x.events = ev
 }
 
 // extractors recycles extractors between documents: their token tables
@@ -79,13 +108,23 @@ type extractor struct {
 	quoteBy   []int32     // closing-mark token -> index of its quote, or -1; opening marks likewise
 	cls       []wordClass // token -> its closed word classes and cKnown, or 0 until looked up
 
+	// events lists, in ascending order and once each, the tokens at which
+	// sentence has work: a cue starts there (cueAt) or a dash stands
+	// there, which may stand for a cue. sentence walks it instead of every
+	// token: a PolNeAR article has a cue per 35 tokens. dashes holds the
+	// dashes that follow a closing quotation mark, the only ones dashCue
+	// reads, and next is where the walk of the next sentence starts.
+	events, dashes []int32
+	next           int
+
+	ceFirst, ceLast, ceEnd int // contentEnd of the sentence of tokens [ceFirst, ceLast)
+
 	ents        entities
 	speakers    []speaker // person mentions, in text order
 	lastSpeaker *entity   // the last named person who spoke
 	out         []draft
 
 	byStart, order, rank []int    // scratch for finish and nest
-	lowerBuf             []byte   // scratch for noteSpeaker
 	codes                []string // scratch for source
 
 	// The Sources of the drafts and their party codes, recycled: finish
@@ -137,12 +176,17 @@ func (x *extractor) reset(doc *segment.Doc, lex *lexicon.Lexicon, ann *lexicon.A
 			x.roleIn[t] = int8(r.Class) + 1
 		}
 	}
+	x.events, x.dashes, x.next = x.events[:0], x.dashes[:0], 0
+	x.ceFirst, x.ceLast = -1, -1
 	for qi, q := range doc.Quotes {
 		if q.FirstToken >= 0 && q.FirstToken < n {
 			x.quoteBy[q.FirstToken] = int32(qi)
 		}
 		if q.Closed && q.LastToken >= 0 && q.LastToken < n {
 			x.quoteBy[q.LastToken] = int32(qi)
+			if d := q.LastToken + 1; d < n && x.isDash(d) {
+				x.dashes = append(x.dashes, int32(d))
+			}
 		}
 	}
 	x.ents.reset(n)
@@ -166,9 +210,10 @@ func (x *extractor) release() {
 	clear(x.partyCodes)
 	x.sources.reset()
 	x.ents.release()
-	*x = extractor{cls: x.cls, idx: x.idx, parties: x.parties[:0], roleIn: x.roleIn,
+	*x = extractor{cls: x.cls, idx: x.idx, events: x.events[:0], dashes: x.dashes[:0],
+		parties: x.parties[:0], roleIn: x.roleIn,
 		ents: x.ents, speakers: x.speakers[:0], out: x.out[:0],
-		byStart: x.byStart, order: x.order, rank: x.rank, lowerBuf: x.lowerBuf,
+		byStart: x.byStart, order: x.order, rank: x.rank,
 		codes: x.codes[:0], sources: x.sources, partyCodes: x.partyCodes[:0]}
 	extractors.Put(x)
 }
@@ -230,13 +275,24 @@ func (x *extractor) startsSentence(t int) bool {
 
 func (x *extractor) norm(i int) string { return x.toks[i].Norm }
 
-// is reports whether token i belongs to one of the word classes c.
+// is reports whether token i belongs to one of the word classes c. It
+// does what classes does rather than call it, which would make it too
+// costly to inline.
 func (x *extractor) is(i int, c wordClass) bool {
 	v := x.cls[i]
 	if v == 0 {
 		v = x.classify(i)
 	}
 	return v&c != 0
+}
+
+// classes returns the word classes of token i, with cKnown set.
+func (x *extractor) classes(i int) wordClass {
+	v := x.cls[i]
+	if v == 0 {
+		v = x.classify(i)
+	}
+	return v
 }
 
 // classify looks the classes of token i up and keeps them in x.cls with
@@ -292,7 +348,7 @@ func (x *extractor) quoteAround(t int) int {
 	k := sort.Search(len(qs), func(k int) bool { return qs[k].FirstToken >= t })
 	best := -1
 	for n := k - 1; n >= 0 && k-n <= 8; n-- {
-		if q := qs[n]; q.Closed && q.FirstToken < t && t < q.LastToken {
+		if q := &qs[n]; q.Closed && q.FirstToken < t && t < q.LastToken {
 			if best < 0 || q.FirstToken > qs[best].FirstToken {
 				best = n
 			}
@@ -491,7 +547,7 @@ func (x *extractor) npHeadBeforePrep(i int, prep string) bool {
 	}
 	if t.Cap {
 		// "the Department of", "University of" but not "Plaskett of".
-		_, known := x.ents.byKey[t.Norm]
+		known := x.ents.get(t.Norm) != nil
 		return !known || prep == "of"
 	}
 	switch t.Norm {
@@ -546,15 +602,26 @@ func (x *extractor) rightNP(i, hi int) int {
 func (x *extractor) sentence(si int) {
 	s := x.doc.Sentences[si]
 	first := len(x.out)
-	// Held in registers through the loop over every token, which reads
-	// these two compact tables rather than the tokens.
-	cueAt, cls := x.cueAt, x.cls
-	for t := s.First; t < s.Last; t++ {
-		ci := cueAt[t]
+	// The events of the sentence start at x.next when the sentences come
+	// in order, as they do from segment; else they are searched for.
+	ev := x.events
+	e := x.next
+	if e > len(ev) || e > 0 && ev[e-1] >= int32(s.First) {
+		e, _ = slices.BinarySearch(ev, int32(s.First))
+	}
+	for e < len(ev) && ev[e] < int32(s.First) {
+		e++
+	}
+	// t is the first token not yet read: a cue's tokens are passed over.
+	for t := s.First; e < len(ev) && int(ev[e]) < s.Last; e++ {
+		p := int(ev[e])
+		if p < t {
+			continue
+		}
+		t = p + 1
+		ci := x.cueAt[p]
 		if ci < 0 {
-			if cls[t]&cDash != 0 {
-				x.dashCue(si, t)
-			}
+			x.dashCue(si, p)
 			continue
 		}
 		c := x.cues[ci]
@@ -570,8 +637,9 @@ func (x *extractor) sentence(si int) {
 		case lexicon.Colon:
 			x.colonCue(si, c)
 		}
-		t = max(t, c.End-1)
+		t = max(t, c.End)
 	}
+	x.next = e
 	// "citing" attaches to the attribution it qualifies, so it comes last.
 	for t := s.First; t < s.Last && x.anyCiting; t++ {
 		if ci := x.cueAt[t]; ci >= 0 && isCiting(x.cues[ci].Cue) {
@@ -625,7 +693,13 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 	}
 	// "a video call on Wednesday": the bare form after an article and a noun.
 	// (head is base+"s" when it ends in "s" and base is the rest; no string is built.)
-	if base, _, _ := strings.Cut(c.Cue.Lemma, " "); (head == base || classesOf(base)&cNounLike != 0 && strings.HasSuffix(head, "s") && head[:len(head)-1] == base) && c0-2 >= s.First &&
+	// (A lemma of one word is its own base: its classes are known.)
+	base, _, _ := strings.Cut(c.Cue.Lemma, " ")
+	baseClasses := lemma
+	if len(base) < len(c.Cue.Lemma) {
+		baseClasses = classesOf(base)
+	}
+	if (head == base || baseClasses&cNounLike != 0 && strings.HasSuffix(head, "s") && head[:len(head)-1] == base) && c0-2 >= s.First &&
 		(x.norm(c0-2) == "a" || x.norm(c0-2) == "an" || x.norm(c0-2) == "the") && !x.toks[c0-1].Cap &&
 		!x.isRoleWord(c0-1) && !strings.HasSuffix(x.norm(c0-1), "s") && !x.is(c0-1, cCueAdverbs) {
 		return
@@ -800,7 +874,7 @@ func (x *extractor) verbCue(si int, c lexicon.CueMatch) {
 		}
 	}
 	if content.Len() == 0 {
-		rc, rtyp, ok := x.rightContent(s, c, c1, end)
+		rc, rtyp, ok := x.rightContent(s, c, lemma, c1, end)
 		if ok && leftQ >= 0 && rtyp != Direct && c.Cue.Class <= lexicon.Belief && !x.thatFollows(c1, end) {
 			// "“Q,” X said after the meeting": the quotation is the content.
 			ok = false
@@ -912,7 +986,7 @@ func (x *extractor) passive(si int, c lexicon.CueMatch, j int) {
 	if j < s.First || x.norm(j) != "it" || c.End >= s.Last || x.norm(c.End) != "that" {
 		return
 	}
-	content, typ, ok := x.rightContent(s, c, c.End, x.contentEnd(s))
+	content, typ, ok := x.rightContent(s, c, classesOf(c.Cue.Lemma), c.End, x.contentEnd(s))
 	if ok {
 		x.add(si, typ, nil, c, content, 0.7)
 	}
@@ -1030,6 +1104,11 @@ func (x *extractor) clauseSubject(si, j int) *Source {
 // contentEnd returns the end token of sentence s without its final
 // punctuation.
 func (x *extractor) contentEnd(s segment.Sentence) int {
+	// Every cue of a sentence asks, some of them more than once: the
+	// answer for the last sentence asked about is kept.
+	if s.First == x.ceFirst && s.Last == x.ceLast {
+		return x.ceEnd
+	}
 	end := s.Last
 	for end > s.First && s.Last-end < maxScan {
 		t := &x.toks[end-1]
@@ -1039,11 +1118,13 @@ func (x *extractor) contentEnd(s segment.Sentence) int {
 		}
 		break
 	}
+	x.ceFirst, x.ceLast, x.ceEnd = s.First, s.Last, end
 	return end
 }
 
-// rightContent returns the content that follows a cue ending at token i.
-func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end int) (segment.Span, Type, bool) {
+// rightContent returns the content that follows cue c, of lemma classes
+// lemma (classesOf(c.Cue.Lemma)), ending at token i.
+func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, lemma wordClass, i, end int) (segment.Span, Type, bool) {
 	for i < end && (x.isPunct(i, ",") || x.isPunct(i, ":") || x.isDash(i)) {
 		i++
 	}
@@ -1081,7 +1162,6 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 			i = k + 1
 		}
 	}
-	lemma := classesOf(c.Cue.Lemma)
 	if lemma&cObjectInfinitive != 0 {
 		// "urged Congress to leave the program intact": content "to leave ...".
 		for k := i + 1; k < end && k-i < 8; k++ {
@@ -1172,6 +1252,8 @@ func (x *extractor) rightContent(s segment.Sentence, c lexicon.CueMatch, i, end 
 func (x *extractor) cutContent(i, end int) int {
 	end = min(end, i+maxSpan)
 	for k := i + 1; k < end; k++ {
+		// A switch on the length of n first ran fewer instructions but
+		// took more time: token lengths are no branch a CPU predicts.
 		n := x.norm(k)
 		switch {
 		case n == ";":
@@ -1257,7 +1339,14 @@ func (x *extractor) leftContent(s segment.Sentence, k int) (segment.Span, Type) 
 
 // spanType is Mixed when tokens [a, b) hold a closed quotation, else Indirect.
 func (x *extractor) spanType(a, b int) Type {
-	for k := a; k < b; k++ {
+	// openingQuote is -1 outside the tokens.
+	quoteBy := x.quoteBy[:min(max(b, 0), len(x.quoteBy))]
+	for k := max(a, 0); k < len(quoteBy); k++ {
+		// Most tokens are no quotation mark: the compact quoteBy says so
+		// without reading the token.
+		if quoteBy[k] < 0 {
+			continue
+		}
 		if q := x.openingQuote(k); q >= 0 && x.doc.Quotes[q].LastToken < b {
 			return Mixed
 		}
@@ -1413,7 +1502,7 @@ func (x *extractor) nounCue(si int, c lexicon.CueMatch) {
 	if a > c.Start-2 {
 		return
 	}
-	content, typ, ok := x.rightContent(s, c, c.End, x.contentEnd(s))
+	content, typ, ok := x.rightContent(s, c, classesOf(c.Cue.Lemma), c.End, x.contentEnd(s))
 	if !ok {
 		return
 	}

@@ -183,10 +183,6 @@ const (
 	cObjectTellers
 	cObjectInfinitive
 	cOrgNames
-	// cDash marks a dash token ("―", "—", "–", "--"), which may stand for
-	// a cue; findEntities sets it, with the token's classes, as it reads
-	// every token, so that sentence tests a bit rather than the token.
-	cDash
 	// cKnown marks the classes of a token as looked up.
 	cKnown wordClass = 1 << 31
 )
