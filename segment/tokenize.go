@@ -176,6 +176,31 @@ func (s *scanner) run() {
 				}
 				i++
 			case clLower, clUpper, clDigit:
+				// The usual word, settled here: up to seven ASCII letters in
+				// the eight bytes at i, then a byte that ends any word
+				// (hardEnd), so that none of the rules of word can apply; a
+				// space after it is skipped too.
+				if i+8 <= len(text) {
+					x := swar.Load(text[i:])
+					letter := inRange(x|swar.Lows*0x20, 'a', 'z') &^ x // | 0x20 folds case
+					if other := letter ^ swar.Highs; other != 0 {
+						end := i + bits.TrailingZeros64(other)>>3
+						if c := text[end]; end > i && hardEnd[c] {
+							if letter&^(x<<2)&(other&-other-1) == 0 { // no upper-case letter: x<<2 moves the case bit 0x20 to 0x80
+								s.add(i, end, Word, text[i:end], false)
+							} else {
+								// a capital: its Norm, the word lower-cased, is
+								// written into norms from x at once (see appendNorm)
+								s.add(i, end, Word, s.appendLower(x|inRange(x, 'A', 'Z')>>2, end-i), x&0x20 == 0)
+							}
+							i = end
+							if c == ' ' {
+								i++
+							}
+							continue
+						}
+					}
+				}
 				i = s.word(i)
 			case clDQuote:
 				s.emitMark(i, i+1, normDQ)
@@ -266,27 +291,6 @@ func asciiDigit(c byte) bool { return '0' <= c && c <= '9' }
 // the byte after it.
 func (s *scanner) word(start int) int {
 	text := s.text
-	// The usual word first: up to seven ASCII letters in the eight bytes
-	// at start, then a byte that ends any word (hardEnd), so that none of
-	// the rules below can apply.
-	if start+8 <= len(text) {
-		x := swar.Load(text[start:])
-		letter := inRange(x|swar.Lows*0x20, 'a', 'z') &^ x // | 0x20 folds case
-		if other := letter ^ swar.Highs; other != 0 {
-			end := start + bits.TrailingZeros64(other)>>3
-			if end > start && hardEnd[text[end]] {
-				if letter&^(x<<2)&(other&-other-1) == 0 { // no upper-case letter: x<<2 moves the case bit 0x20 to 0x80
-					s.add(start, end, Word, text[start:end], false)
-					return end
-				}
-				// a capital: its Norm, the word lower-cased, is written into
-				// norms from x at once (see appendNorm)
-				norm := s.appendLower(x|inRange(x, 'A', 'Z')>>2, end-start)
-				s.add(start, end, Word, norm, x&0x20 == 0)
-				return end
-			}
-		}
-	}
 	n := len(text)
 	i := start
 	lower := true // only lower-case ASCII so far: Norm is Text
