@@ -52,8 +52,12 @@ func ScoreAnnotated(doc *segment.Doc, atts []attribution.Attribution, lex *lexic
 		// The token ranges of the cue, the content and the source, found
 		// once here for covered and for attRelations.
 		var tok [3][2]int
+		hint := 0
+		if a.Sentence >= 0 && a.Sentence < len(doc.Sentences) {
+			hint = doc.Sentences[a.Sentence].First
+		}
 		for k, sp := range spans {
-			from, to := x.tokenRange(sp)
+			from, to := x.tokenRange(sp, hint)
 			tok[k] = [2]int{from, to}
 			for j := from; j < to; j++ {
 				covered[j] = true
