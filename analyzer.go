@@ -108,14 +108,14 @@ type Analysis struct {
 func (a *Analyzer) Run(text string) (*Analysis, error) { return a.run(text, &docBufs{}) }
 
 // docBufs are the arrays of a document that its record does not hold:
-// its tokens and its lexicon matches. Analyze recycles them.
+// the segmented document and its lexicon matches. Analyze recycles them.
 type docBufs struct {
-	toks []segment.Token
-	ann  lexicon.Annotations
+	parser segment.Parser
+	ann    lexicon.Annotations
 }
 
-// run is Run with the tokens and the lexicon matches stored in the arrays
-// of buf when they have room (see segment.ParseReusing and
+// run is Run with the segmented document and the lexicon matches stored
+// in the arrays of buf when they have room (see segment.Parser and
 // lexicon.AnnotateSentencesReusing).
 func (a *Analyzer) run(text string, buf *docBufs) (*Analysis, error) {
 	if len(text) > a.cfg.MaxBytes {
@@ -129,8 +129,7 @@ func (a *Analyzer) run(text string, buf *docBufs) (*Analysis, error) {
 		res.Text = strings.ToValidUTF8(text, "\uFFFD")
 		res.Repaired = true
 	}
-	res.Doc = segment.ParseReusing(res.Text, buf.toks)
-	buf.toks = res.Doc.Tokens
+	res.Doc = buf.parser.Parse(res.Text)
 	// The lexicons are matched once and shared by both passes.
 	ann := &buf.ann
 	a.lex.AnnotateSentencesReusing(ann, res.Doc.Tokens, res.Doc.Sentences)
@@ -160,7 +159,6 @@ func (a *Analyzer) Analyze(id, text string) (*Document, error) {
 		doc.Text = res.Text
 	}
 	if cap(res.Doc.Tokens) <= pooled.MaxTokens {
-		bp.toks = res.Doc.Tokens[:0]
 		bufs.Put(bp)
 	}
 	return doc, nil

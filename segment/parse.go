@@ -10,21 +10,65 @@ func Parse(text string) *Doc { return ParseReusing(text, nil) }
 // one, as Parse does). The Doc's Tokens then share that array, so the
 // caller must be done with the Doc before it passes buf, or the Doc's
 // Tokens, to another call. A caller that segments many documents in turn
-// saves its largest allocation this way.
+// saves its largest allocation this way; a Parser saves them all.
 func ParseReusing(text string, buf []Token) *Doc {
-	s := tokenize(text, buf, true)
-	d := &Doc{Text: text, Tokens: s.toks}
+	p := &Parser{}
+	p.doc.Tokens = buf
+	return p.Parse(text)
+}
+
+// A Parser segments documents one after another into the same arrays:
+// once they have grown to the size of the documents, Parse allocates
+// nothing. The zero Parser is ready to use. A Parser is not safe for
+// concurrent use.
+type Parser struct {
+	doc Doc
+	// The arrays of the last document, for the next one: those of the
+	// scanner, the quotation marks' roles, those of the quoter, and the
+	// sentences, paragraphs and quotations, which Doc holds only when
+	// there are some.
+	norms                               []byte
+	paraStart, terms, marks, quoteIndex []int
+	roles                               []role
+	quotes                              []Quote
+	keep                                []bool
+	stack                               []openQuote
+	sentences                           []Sentence
+	paragraphs                          []Span
+}
+
+// Parse is the package's Parse, into the Parser's arrays: the Doc it
+// returns, and every slice and Norm string in it, belong to the Parser
+// and are overwritten by its next Parse, so the caller must be done with
+// the Doc by then.
+func (pr *Parser) Parse(text string) *Doc {
+	s := tokenize(text, pr.doc.Tokens, true, pr)
+	pr.norms, pr.paraStart, pr.terms, pr.marks = s.norms, s.paraStart, s.terms, s.marks
+	d := &pr.doc
+	*d = Doc{Text: text, Tokens: s.toks}
 	if len(s.toks) == 0 {
 		return d
 	}
-	p := parser{doc: d, toks: s.toks, paraStart: s.paraStart, marks: s.marks, terms: s.terms}
+	p := parser{doc: d, re: pr, toks: s.toks, paraStart: s.paraStart, marks: s.marks, terms: s.terms}
 	p.paragraphs()
 	if len(p.marks) > 0 {
-		p.roles = make([]role, len(p.toks))
+		pr.roles = grow(pr.roles, len(p.toks))[:len(p.toks)]
+		clear(pr.roles)
+		p.roles = pr.roles
 		p.pairQuotes()
 	}
 	p.sentences()
+	pr.sentences = d.Sentences
 	return d
+}
+
+// grow returns s emptied when it has room for n elements, else a new
+// empty slice with that room.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // role is what a quotation mark does.
@@ -39,6 +83,7 @@ const (
 
 type parser struct {
 	doc  *Doc
+	re   *Parser // the arrays to reuse
 	toks []Token
 	// paraStart holds the index of the first token of each paragraph, and
 	// len(toks) at the end.
@@ -53,8 +98,9 @@ type parser struct {
 func (p *parser) paragraphs() {
 	toks := p.toks
 	n := len(p.paraStart) - 1
-	p.doc.Paragraphs = make([]Span, n)
-	p.doc.Sentences = make([]Sentence, 0, n+len(toks)/16)
+	p.re.paragraphs = grow(p.re.paragraphs, n)[:n]
+	p.doc.Paragraphs = p.re.paragraphs
+	p.doc.Sentences = grow(p.re.sentences, n+len(toks)/16)
 	for i := range n {
 		p.doc.Paragraphs[i] = Span{toks[p.paraStart[i]].Start, toks[p.paraStart[i+1]-1].End}
 	}

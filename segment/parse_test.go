@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -238,4 +239,26 @@ func TestParseReusing(t *testing.T) {
 	doc := ParseReusing("Moscow said so.", buf)
 	require.Len(t, doc.Tokens, 4)
 	assert.Same(t, &buf[:1][0], &doc.Tokens[0])
+}
+
+// TestParser parses texts in random order with one Parser, whose arrays
+// each text reuses from the one before, and wants what Parse gives: with
+// and without quotations, sentences, paragraphs and capitalised words
+// (whose Norms the Parser writes over), empty and invalid texts.
+func TestParser(t *testing.T) {
+	texts := []string{"", "Putin’s aide said: “No.” 'Jones' cow,' he said.", "U.S. OFFICIALS SAID",
+		"\xff\xfe. \xc3(", "one\n\ntwo three", strings.Repeat(`"`, 50)}
+	for _, f := range []string{"xi-putin-call.txt", "hard-cases.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", f))
+		require.NoError(t, err)
+		texts = append(texts, string(b), string(b[len(b)/2:]))
+	}
+	var p Parser
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		text := texts[r.IntN(len(texts))]
+		got := p.Parse(text)
+		checkInvariants(t, got)
+		require.Equal(t, Parse(text), got, "%.40q", text)
+	}
 }

@@ -118,8 +118,9 @@ type quoter struct {
 func (p *parser) pairQuotes() {
 	qr := quoter{
 		p:      p,
-		quotes: make([]Quote, 0, len(p.marks)/2+1),
-		keep:   make([]bool, 0, len(p.marks)/2+1),
+		quotes: grow(p.re.quotes, len(p.marks)/2+1),
+		keep:   grow(p.re.keep, len(p.marks)/2+1),
+		stack:  grow(p.re.stack, 8),
 	}
 	reopen := numFamilies // family expected to reopen at the next paragraph start
 	m := 0                // the next mark in p.marks
@@ -165,6 +166,7 @@ func (p *parser) pairQuotes() {
 		qr.terminate(end - 1)
 	}
 	p.doc.Quotes = qr.compact()
+	p.re.quotes, p.re.keep, p.re.stack = qr.quotes, qr.keep, qr.stack
 }
 
 func (qr *quoter) push(t int, fam family) {
@@ -237,7 +239,8 @@ func (qr *quoter) compact() []Quote {
 	}
 	// index[i] is the new index of quote i, or, for a dropped one, that of
 	// its nearest kept ancestor (-1 for none).
-	index := make([]int, len(qr.quotes))
+	index := grow(qr.p.re.quoteIndex, len(qr.quotes))[:len(qr.quotes)]
+	qr.p.re.quoteIndex = index
 	out := qr.quotes[:0]
 	for i := range qr.quotes {
 		q := qr.quotes[i]

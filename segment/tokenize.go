@@ -14,12 +14,13 @@ import (
 // Tokenize splits text into tokens with byte offsets into text, which it
 // never modifies. Whitespace, byte order marks and other invisible format
 // characters are not tokens. See the package documentation for the rules.
-func Tokenize(text string) []Token { return tokenize(text, nil, false).toks }
+func Tokenize(text string) []Token { return tokenize(text, nil, false, &Parser{}).toks }
 
 // tokenize is Tokenize storing the tokens in buf's array when it has room
-// for the estimated number. With parse set, the scanner it returns also
-// holds what Parse needs to know of the tokens (see scanner.parse).
-func tokenize(text string, buf []Token, parse bool) scanner {
+// for the estimated number, and its other arrays in those of re. With
+// parse set, the scanner it returns also holds what Parse needs to know of
+// the tokens (see scanner.parse).
+func tokenize(text string, buf []Token, parse bool, re *Parser) scanner {
 	// A buffer with room for a token every four bytes is kept without
 	// counting: news text has one every five or six, and a denser text
 	// only makes the slice grow. (Without a buffer, even an empty text
@@ -37,16 +38,16 @@ func tokenize(text string, buf []Token, parse bool) scanner {
 	s := scanner{
 		text:  text,
 		toks:  buf[:0],
-		norms: make([]byte, 0, len(text)/4),
+		norms: grow(re.norms, len(text)/4),
 		parse: parse,
 	}
 	if parse {
 		// room for what news text usually holds: a line break every 120
 		// bytes, a possible sentence end every 100, a quotation mark every
 		// 170
-		s.paraStart = make([]int, 1, len(text)/64+2)
-		s.terms = make([]int, 0, len(text)/64+4)
-		s.marks = make([]int, 0, len(text)/128+4)
+		s.paraStart = append(grow(re.paraStart, len(text)/64+2), 0)
+		s.terms = grow(re.terms, len(text)/64+4)
+		s.marks = grow(re.marks, len(text)/128+4)
 	}
 	s.run()
 	if parse && len(s.toks) > 0 && s.paraStart[len(s.paraStart)-1] != len(s.toks) {
@@ -139,10 +140,11 @@ type scanner struct {
 	toks []Token
 	// norms holds the Norm of the words that are not lower-case ASCII,
 	// one after the other, which saves an allocation per capitalised
-	// word: each such Norm is a string over its bytes. norms only ever
-	// grows by append, which never writes the bytes below its length
-	// (when it moves to a larger array, the strings keep the old one), so
-	// those strings never change.
+	// word: each such Norm is a string over its bytes. While a document
+	// is scanned, norms only grows by append, which never writes the bytes
+	// below its length (when it moves to a larger array, the strings keep
+	// the old one), so those strings never change; a Parser starts the
+	// next document over the same array.
 	norms []byte
 	// singleOpen is set after a single quotation mark that opens a quote on
 	// the current line: a later apostrophe after a word then closes it
