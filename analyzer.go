@@ -112,6 +112,7 @@ func (a *Analyzer) Run(text string) (*Analysis, error) { return a.run(text, &doc
 type docBufs struct {
 	parser segment.Parser
 	ann    lexicon.Annotations
+	record recordMem // for AnalyzeFunc
 }
 
 // run is Run with the segmented document and the lexicon matches stored
@@ -162,4 +163,29 @@ func (a *Analyzer) Analyze(id, text string) (*Document, error) {
 		bufs.Put(bp)
 	}
 	return doc, nil
+}
+
+// AnalyzeFunc is Analyze for a caller that uses each record at once, such
+// as an encoder that writes it out: it calls fn with the record of text
+// and afterwards reuses the record's memory for later documents, so fn
+// must not keep the record, or any slice or pointer in it, once it
+// returns. It returns Analyze's error, without calling fn, or fn's.
+func (a *Analyzer) AnalyzeFunc(id, text string, fn func(*Document) error) error {
+	bp := bufs.Get().(*docBufs)
+	res, err := a.run(text, bp)
+	if err != nil {
+		bufs.Put(bp)
+		return err
+	}
+	doc := &bp.record.doc
+	res.recordInto(doc, id, a.lex.Version, &bp.record)
+	if a.cfg.Text {
+		doc.Text = res.Text
+	}
+	err = fn(doc)
+	if cap(res.Doc.Tokens) <= pooled.MaxTokens {
+		*doc = Document{}
+		bufs.Put(bp)
+	}
+	return err
 }

@@ -13,16 +13,40 @@ import (
 // the record points to, the evidence lists) are made in one allocation
 // each for the whole document rather than one per attribution or stance.
 func (r *Analysis) Record(id, lexiconVersion string) *Document {
+	d := new(Document)
+	r.recordInto(d, id, lexiconVersion, &recordMem{})
+	return d
+}
+
+// recordMem holds the arrays of a record for the next one (see
+// Analyzer.AnalyzeFunc).
+type recordMem struct {
+	doc       Document
+	sentences []Range
+	atts      []Attribution
+	stances   []Stance
+	pairs     []Pair
+	evidence  []Evidence
+	buf       recordBuf
+}
+
+// recordInto is Record into d, with its arrays taken from mem when they
+// have room, and kept there.
+func (r *Analysis) recordInto(d *Document, id, lexiconVersion string, mem *recordMem) {
 	o := newOffsets(r.Text)
 	defer o.release()
-	d := &Document{
+	mem.sentences = reuse(mem.sentences, len(r.Doc.Sentences))
+	mem.atts = reuse(mem.atts, len(r.Attributions))
+	mem.stances = reuse(mem.stances, len(r.Relations))
+	mem.pairs = reuse(mem.pairs, len(r.Pairs))
+	*d = Document{
 		Schema:         Schema,
 		ID:             id,
 		LexiconVersion: lexiconVersion,
-		Sentences:      make([]Range, len(r.Doc.Sentences)),
-		Attributions:   make([]Attribution, len(r.Attributions)),
-		Stances:        make([]Stance, len(r.Relations)),
-		Pairs:          make([]Pair, len(r.Pairs)),
+		Sentences:      mem.sentences,
+		Attributions:   mem.atts,
+		Stances:        mem.stances,
+		Pairs:          mem.pairs,
 	}
 	if r.Repaired {
 		d.Warnings = append(d.Warnings, "invalid UTF-8 replaced by U+FFFD")
@@ -46,11 +70,14 @@ func (r *Analysis) Record(id, lexiconVersion string) *Document {
 		}
 		nEvidence += len(r.Relations[i].Evidence)
 	}
-	b := recordBuf{sources: make([]Source, 0, nSources), ids: make([]string, 0, nIDs)}
+	// sized for all, so that appending never moves them
+	b := &mem.buf
+	b.sources, b.ids = reuse(b.sources, nSources)[:0], reuse(b.ids, nIDs)[:0]
 	for i := range r.Attributions {
 		d.Attributions[i] = b.attribution(o, &r.Attributions[i])
 	}
-	evidence := make([]Evidence, nEvidence)
+	mem.evidence = reuse(mem.evidence, nEvidence)
+	evidence := mem.evidence
 	for i := range r.Relations {
 		s := &r.Relations[i]
 		n := len(s.Evidence)
@@ -70,7 +97,16 @@ func (r *Analysis) Record(id, lexiconVersion string) *Document {
 		d.Pairs[i] = Pair{Source: p.Source, Target: p.Target, Score: round4(p.Score),
 			Positive: p.Positive, Negative: p.Negative, N: p.N}
 	}
-	return d
+}
+
+// reuse returns s with length n, over its array when it has room: every
+// element is then overwritten by the caller. It is never nil, which the
+// record would encode as null rather than [].
+func reuse[T any](s []T, n int) []T {
+	if s == nil || cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // recordBuf holds the backing arrays of the pointers of one record, sized

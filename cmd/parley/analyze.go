@@ -299,15 +299,22 @@ func (b *batch) work(in inputDoc) (res result) {
 		}
 		text, meta = d.Text, d.Meta
 	}
-	doc, err := b.an.Analyze(res.id, text)
-	if err != nil {
+	// The record is encoded at once, so its memory serves the next one.
+	var rec []byte
+	encoded := false
+	err := b.an.AnalyzeFunc(res.id, text, func(doc *parley.Document) error {
+		doc.Meta = meta
+		res.warnings = append(res.warnings, doc.Warnings...)
+		var err error
+		rec, err = recenc.AppendDocument(res.buffer(), doc)
+		encoded = true
+		return err
+	})
+	switch {
+	case !encoded:
 		b.fail(&res, parley.ErrorCode(err), err.Error())
 		return res
-	}
-	doc.Meta = meta
-	res.warnings = append(res.warnings, doc.Warnings...)
-	rec, err := recenc.AppendDocument(res.buffer(), doc)
-	if err == nil {
+	case err == nil:
 		err = b.finish(&res, rec)
 	}
 	if err != nil {
