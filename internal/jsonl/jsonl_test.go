@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -227,7 +228,8 @@ func referenceParse(line []byte) (id, text string, meta map[string]json.RawMessa
 	return id, text, m, true
 }
 
-// FuzzParse checks Parse against encoding/json on valid UTF-8 lines.
+// FuzzParse checks Parse against encoding/json on valid UTF-8 lines, and
+// on other lines against Parse of the line repaired first.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		`{"id":"d1","text":"Hi."}`, `{"id":7,"text":"a\"b\\c\u00e9\n","x":{"y":[1,"]}"]},"z":null}`,
@@ -235,11 +237,18 @@ func FuzzParse(f *testing.F) {
 		`{"a":"}","text":"q","b":[{"c":"\\"}]}`, `{"text":"x"} x`, `{"text":"\ud800"}`, `{"id":-1.5e3,"text":""}`,
 		`{"text":"\ud83d\ude00 \ud83d\u0041 \ude00\ud83d \u00E9\/\b\f\t"}`,
 		`{"id":"a\u00e9\ud800\"\\\ud83d\ude00 é","text":"x"}`,
+		"{\"text\":\"a\xffb\xc3\"}", "{\"id\":\"\xe2\x80\",\"text\":\"é\"}", "{\xff\"text\":\"x\"}", "{\"text\":\"x\"}\xc3",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
 		if !utf8.ValidString(line) {
+			d, err := Parse([]byte(line))
+			want, werr := Parse([]byte(strings.ToValidUTF8(line, "\uFFFD")))
+			want.Repaired = true
+			if !reflect.DeepEqual(d, want) || fmt.Sprint(err) != fmt.Sprint(werr) {
+				t.Fatalf("%q: Parse (%+v, %v), repaired first (%+v, %v)", line, d, err, want, werr)
+			}
 			return
 		}
 		d, err := Parse([]byte(line))

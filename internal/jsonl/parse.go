@@ -58,19 +58,28 @@ type Doc struct {
 // plain-text document, so that a text has the same offsets whichever way
 // it comes in (encoding/json alone would replace each bad byte).
 func Parse(line []byte) (Doc, error) {
-	var d Doc
-	if !utf8.Valid(line) {
-		line = bytes.ToValidUTF8(line, []byte("\uFFFD"))
-		d.Repaired = true
+	// The line's UTF-8 is checked while its strings are validated, the only
+	// place where a valid line can hold bytes from 0x80 up: a line that
+	// fails, or has a string that is not UTF-8, is parsed again repaired.
+	d, clean, err := parse(line, false)
+	if !clean && !utf8.Valid(line) {
+		d, _, err = parse(bytes.ToValidUTF8(line, []byte("\uFFFD")), true)
 	}
+	return d, err
+}
+
+// parse is Parse of line, which is valid UTF-8 when repaired is set. It
+// reports whether the line proved valid JSON with only UTF-8 strings.
+func parse(line []byte, repaired bool) (d Doc, clean bool, err error) {
+	d.Repaired = repaired
 	trimmed := bytes.TrimSpace(line)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return d, fmt.Errorf("%w: the line does not start with '{'", ErrBadJSON)
+		return d, false, fmt.Errorf("%w: the line does not start with '{'", ErrBadJSON)
 	}
 	var idRaw, textRaw []byte
 	// One pass validates the line as json.Valid would and hands over the
 	// members; their keys are valid strings, so unquote cannot fail.
-	ok := members(trimmed, func(key, raw []byte) {
+	ok, utf8OK := members(trimmed, func(key, raw []byte) {
 		switch string(key[1 : len(key)-1]) {
 		case "id":
 			idRaw = raw
@@ -92,31 +101,31 @@ func Parse(line []byte) (Doc, error) {
 			d.Meta[k] = json.RawMessage(bytes.Clone(raw))
 		}
 	})
+	clean = ok && utf8OK
 	if !ok {
 		// Let encoding/json say what is wrong.
 		d.Meta = nil
 		var v any
 		err := json.Unmarshal(trimmed, &v)
-		return d, fmt.Errorf("%w: %w", ErrBadJSON, err)
+		return d, clean, fmt.Errorf("%w: %w", ErrBadJSON, err)
 	}
 	if idRaw != nil {
 		id, has, err := parseID(idRaw)
 		if err != nil {
-			return d, err
+			return d, clean, err
 		}
 		d.ID, d.HasID = id, has
 	}
 	if textRaw == nil {
-		return d, ErrMissingText
+		return d, clean, ErrMissingText
 	}
 	if textRaw[0] != '"' {
-		return d, fmt.Errorf("%w: %.20s", ErrBadText, textRaw)
+		return d, clean, fmt.Errorf("%w: %.20s", ErrBadText, textRaw)
 	}
-	var err error
 	if d.Text, err = unquote(textRaw); err != nil {
-		return d, fmt.Errorf("%w: %w", ErrBadText, err)
+		return d, clean, fmt.Errorf("%w: %w", ErrBadText, err)
 	}
-	return d, nil
+	return d, clean, nil
 }
 
 // maxDepth is encoding/json's limit on nested arrays and objects.
@@ -126,18 +135,19 @@ const maxDepth = 10000
 // json.Valid says, and calls fn with the raw key and raw value of each
 // member of the object, in order (also when obj later proves invalid).
 // Like encoding/json's map decoding, a repeated key is seen again, so the
-// last one wins.
-func members(obj []byte, fn func(key, raw []byte)) bool {
+// last one wins. It also reports whether the strings it read are UTF-8.
+func members(obj []byte, fn func(key, raw []byte)) (ok, utf8OK bool) {
 	v := validator{b: obj}
 	end, ok := v.object(0, 1, fn)
-	return ok && skipSpace(obj, end) == len(obj)
+	return ok && skipSpace(obj, end) == len(obj), !v.badUTF8
 }
 
 // validator checks JSON syntax as encoding/json's scanner does: strings
 // may hold any byte but '"', '\\' and control characters, escapes are
 // those of RFC 8259, and containers nest at most maxDepth deep.
 type validator struct {
-	b []byte
+	b       []byte
+	badUTF8 bool // a string holds bytes that are not UTF-8
 }
 
 // value returns the offset after the valid JSON value at b[i], at nesting
@@ -264,21 +274,28 @@ func (v *validator) str(i int) (int, bool) {
 	b := v.b
 	for i++; i < len(b); {
 		// Most of a news text is plain bytes: test eight at once for a
-		// strStop byte, swar.Less(v, 0x20)|swar.Equal(v, '"')|
-		// swar.Equal(v, '\\') with the mask applied once, written out here
-		// because a function for it would be too big to inline, in a loop
-		// of its own that keeps i in a register.
+		// strStop byte or one from 0x80 up, swar.Less(v, 0x20)|
+		// swar.Equal(v, '"')|swar.Equal(v, '\\')|v with the mask applied
+		// once, written out here because a function for it would be too
+		// big to inline, in a loop of its own that keeps i in a register.
 		for i+8 <= len(b) {
 			const l = swar.Lows
 			v := swar.LoadBytes(b[i : i+8])
 			q, bs := v^(l*'"'), v^(l*'\\')
-			if ((v-l*0x20)&^v|(q-l)&^q|(bs-l)&^bs)&swar.Highs != 0 {
+			if ((v-l*0x20)&^v|(q-l)&^q|(bs-l)&^bs|v)&swar.Highs != 0 {
 				break
 			}
 			i += 8
 		}
 		if i == len(b) {
 			break
+		}
+		if c := b[i]; c >= utf8.RuneSelf {
+			// checked here, so that Parse need not check the whole line
+			r, size := utf8.DecodeRune(b[i:])
+			v.badUTF8 = v.badUTF8 || r == utf8.RuneError && size == 1
+			i += size
+			continue
 		}
 		if !strStop[b[i]] {
 			i++
