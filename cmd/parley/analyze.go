@@ -194,16 +194,19 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // With more than one worker, documents go to the workers in batches of at
 // most batchDocs documents and about batchBytes bytes (a batch is handed
-// on once it reaches that size), within a window of two batches a worker:
-// each hand-off between the reading, working and writing goroutines can
-// wake a thread and move work between cores, and batches make them up to
-// eight times rarer. On two cores (scripts/throughput.sh, 200 MB):
-// 41.8-43.1 -> 43.6-45.7 MB/s, 1.76-1.78x -> 1.83-1.88x the one-core
-// figure; peak RSS streaming 1 GB 64.9 -> 76.9 MB. One worker gains
-// nothing from batches.
+// on once it reaches that size, or as soon as no whole line is waiting in
+// the input), within a window of two batches a worker: each hand-off
+// between the reading, working and writing goroutines can wake a thread
+// and move work between cores, and batches make them rarer. On two cores
+// (scripts/throughput.sh, 200 MB), batches of 8 documents and 64 KiB
+// took the first version from 1.77x to 1.85x the one-core figure. Once a
+// document took a third less time, batches of 16 and 128 KiB gave 56.2-58.7
+// MB/s against 53.7-57.7 (four alternating runs), with a peak RSS of 88 MB
+// streaming 1 GB against 77; 32 and 256 KiB gave 58.2-58.7 MB/s but 102
+// MB. One worker gains nothing from batches.
 const (
-	batchDocs  = 8
-	batchBytes = 64 << 10
+	batchDocs  = 16
+	batchBytes = 128 << 10
 )
 
 // startCPUProfile starts a CPU profile written to path and returns the
