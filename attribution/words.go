@@ -1,5 +1,7 @@
 package attribution
 
+import "github.com/parleylab/parley/internal/wordhash"
+
 // Closed word classes the extractor reads phrases with. They are grammar,
 // not domain vocabulary, so they live here rather than in the lexicon
 // files; every entry is a lower-case token Norm.
@@ -188,63 +190,19 @@ const (
 )
 
 // classesOf returns the classes of a token Norm or a cue lemma. It runs
-// for a good part of the tokens of every document, so it probes
-// classTable, which reads four bytes of the word, rather than a map, which
-// would hash all of it.
-func classesOf(norm string) wordClass {
-	if norm == "" || len(norm) > classTable.longest {
-		return 0
-	}
-	k := classKey(norm)
-	for h := k * 0x9E3779B1 >> (32 - classBits); ; h = (h + 1) & (classSlots - 1) {
-		switch classTable.keys[h] {
-		case k:
-			// The key holds every byte of a word of up to three.
-			if len(norm) <= 3 || classTable.words[h] == norm {
-				return classTable.classes[h]
-			}
-		case 0:
-			return 0
-		}
-	}
-}
+// for a good part of the tokens of every document, so the words are in a
+// perfect hash table (internal/wordhash), which settles a word of up to
+// eight bytes without a branch on whether it is one of them.
+func classesOf(norm string) wordClass { return wordClass(classTable.Lookup(norm)) }
 
-// classBits sizes classTable: 2048 slots for the 584 words, so that probes
-// stay short.
-const (
-	classBits  = 11
-	classSlots = 1 << classBits
-)
-
-// classTable holds the words of tokenClasses by open addressing with
-// linear probing on their classKey. The keys, 8 KB, are probed first and
-// stay in cache; a word is read only when its key matches, so a token
-// with no class is turned away by the keys alone.
-var classTable = func() (t struct {
-	keys    [classSlots]uint32 // 0: a free slot
-	words   [classSlots]string
-	classes [classSlots]wordClass
-	longest int // the length of the longest word; longer Norms have no class, nor a key that may be 0
-}) {
+// classTable holds the classes of the words of tokenClasses.
+var classTable = func() wordhash.Table {
+	m := make(map[string]uint32, len(tokenClasses))
 	for w, c := range tokenClasses {
-		t.longest = max(t.longest, len(w))
-		k := classKey(w)
-		h := k * 0x9E3779B1 >> (32 - classBits)
-		for t.keys[h] != 0 {
-			h = (h + 1) & (classSlots - 1)
-		}
-		t.keys[h], t.words[h], t.classes[h] = k, w, c
+		m[w] = uint32(c)
 	}
-	return t
+	return wordhash.New(m)
 }()
-
-// classKey packs the length and the first, middle and last bytes of s;
-// it is never 0 when 0 < len(s) < 256. These tell the class words apart
-// nearly as well as all the bytes would.
-func classKey(s string) uint32 {
-	n := len(s)
-	return uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(n)<<24
-}
 
 // tokenClasses maps a token Norm or a cue lemma to its classes.
 var tokenClasses = func() map[string]wordClass {

@@ -17,7 +17,8 @@ func TestClassesOf(t *testing.T) {
 }
 
 func TestClassesOfLongNorm(t *testing.T) {
-	// A Norm of 256 NUL bytes has the classKey 0 of a free slot.
+	// Norms of NUL bytes, whose keys are 0 like those of empty slots.
+	assert.Equal(t, wordClass(0), classesOf(string(make([]byte, 3))))
 	assert.Equal(t, wordClass(0), classesOf(string(make([]byte, 256))))
 	assert.Equal(t, wordClass(0), classesOf(string(make([]byte, 512))))
 }

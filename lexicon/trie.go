@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/parleylab/parley/internal/swar"
+	"github.com/parleylab/parley/internal/wordhash"
 	"github.com/parleylab/parley/segment"
 )
 
@@ -16,205 +17,22 @@ import (
 // are looked up once, before matching, into an array of word ids (see
 // scanned) that every table and every step of a multi-word walk reads.
 
-// vocab numbers the words of the tries; ids start at 1, and 0
-// means "not a word of the lexicon". Every token of a text is looked up
-// in it and about half are not in it, so a look-up must not branch on
-// the outcome, which no processor could predict. The words are fixed
-// once the lexicon is built, so vocab is a perfect hash table ("hash and
-// displace"): the top bits of a word's hash pick a bucket, the bucket's
-// displacement and the hash give the one slot where the word can be, and
-// a look-up reads that slot and compares its key and length (see
-// lookup). A word of up to eight bytes is told from any other string by
-// its key and length alone (see wordKey); a longer word is compared, and
-// the few words that share a hash are looked up in a map.
-type vocab struct {
-	disp   []uint64 // per bucket: the displacement mixed into the hashes of its words
-	slots  []vslot
-	words  []string         // id -> word; words[0] is unused
-	shared map[string]int32 // the words whose hash another word has
-	bshift uint8            // 64 - log2(len(disp)): the top bits of a hash pick the bucket
-	sshift uint8            // 64 - log2(len(slots))
-}
-
-// vslot is a slot of a vocab: the key, length and id of its word. An
-// empty slot has length 0, which no word has, and the slot of a hash that
-// several words share has length sharedLen, which none has either.
-type vslot struct {
-	key uint64
-	n   uint32
-	id  int32
-}
-
-// sharedLen is the length of a slot whose words are in vocab.shared.
-const sharedLen = ^uint32(0)
-
-// index returns the index of the slot of the hash h. The lengths of disp
-// and slots are powers of two, so that the masked indices are in range,
-// and the shifts are below 64.
-func (v *vocab) index(h uint64) uint64 {
-	d := *(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.disp)), 8*(h>>(v.bshift&63)&uint64(len(v.disp)-1))))
-	return (h ^ d) * 0xBF58476D1CE4E5B9 >> (v.sshift & 63) & uint64(len(v.slots)-1)
-}
-
-// slot returns the slot of the hash h, without a bounds check (see index).
-func (v *vocab) slot(h uint64) *vslot {
-	return (*vslot)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.slots)), 16*v.index(h)))
-}
+// vocab numbers the words of the tries; ids start at 1, and 0 means "not
+// a word of the lexicon". Every token of a text is looked up in it, so it
+// is a perfect hash table (see internal/wordhash).
+type vocab struct{ wordhash.Table }
 
 // newVocab makes the vocabulary of words, which holds ids 1 to len(words).
 func newVocab(words map[string]int32) vocab {
-	v := vocab{words: make([]string, len(words)+1)}
-	// One slot per hash: a word whose hash an earlier one has goes to
-	// shared, with that one.
-	type entry struct {
-		h   uint64
-		sl  vslot
-		win string
+	ids := make(map[string]uint32, len(words))
+	for w, id := range words {
+		ids[w] = uint32(id)
 	}
-	byHash := make(map[uint64]int, len(words))
-	var entries []entry
-	for s, id := range words {
-		v.words[id] = s
-		key := wordKey(s)
-		h := hashKey(key, len(s))
-		if e, ok := byHash[h]; ok {
-			if v.shared == nil {
-				v.shared = map[string]int32{}
-			}
-			entries[e].sl.n = sharedLen
-			v.shared[entries[e].win] = entries[e].sl.id
-			v.shared[s] = id
-			continue
-		}
-		byHash[h] = len(entries)
-		entries = append(entries, entry{h, vslot{key: key, n: uint32(len(s)), id: id}, s})
-	}
-	// A table about 80 % full at most, and buckets of two to four words;
-	// a bucket that finds no displacement within maxDisp doubles the
-	// table, which nearly never happens.
-	nslots := 8
-	for 4*nslots < 5*len(entries) {
-		nslots *= 2
-	}
-	nbuckets := max(1, nslots/4)
-	v.bshift = uint8(64 - bits.TrailingZeros(uint(nbuckets)))
-	buckets := make([][]int, nbuckets)
-	for i, e := range entries {
-		b := e.h >> v.bshift
-		buckets[b] = append(buckets[b], i)
-	}
-	order := make([]int, nbuckets)
-	for b := range order {
-		order[b] = b
-	}
-	// The largest buckets first, while the table is emptiest.
-	slices.SortStableFunc(order, func(a, b int) int { return len(buckets[b]) - len(buckets[a]) })
-	for !v.place(buckets, order, nslots, func(i int) (uint64, vslot) { return entries[i].h, entries[i].sl }) {
-		nslots *= 2
-	}
-	return v
-}
-
-// maxDisp bounds the displacements tried for one bucket.
-const maxDisp = 1 << 16
-
-// place sets the slots of a table of nslots and the displacements of the
-// buckets, in order, and reports whether every bucket found one.
-func (v *vocab) place(buckets [][]int, order []int, nslots int, entry func(int) (uint64, vslot)) bool {
-	v.slots = make([]vslot, nslots)
-	v.disp = make([]uint64, len(buckets))
-	v.sshift = uint8(64 - bits.TrailingZeros(uint(nslots)))
-	taken := make([]int, 0, 8)
-	for _, b := range order {
-		if len(buckets[b]) == 0 {
-			continue
-		}
-		placed := false
-		for d := range uint64(maxDisp) {
-			v.disp[b] = d * 0x9E3779B97F4A7C15
-			taken = taken[:0]
-			for _, i := range buckets[b] {
-				h, _ := entry(i)
-				k := int(v.index(h))
-				if v.slots[k].n != 0 || slices.Contains(taken, k) {
-					break
-				}
-				taken = append(taken, k)
-			}
-			if len(taken) == len(buckets[b]) {
-				for j, i := range buckets[b] {
-					_, sl := entry(i)
-					v.slots[taken[j]] = sl
-				}
-				placed = true
-				break
-			}
-		}
-		if !placed {
-			return false
-		}
-	}
-	return true
+	return vocab{wordhash.New(ids)}
 }
 
 // id returns the id of s, or 0.
-func (v *vocab) id(s string) int32 {
-	key := wordKey(s)
-	return v.lookup(s, key, hashKey(key, len(s)))
-}
-
-// lookup returns the id of s, whose key is key and hash h, or 0: the id
-// of the slot of h when the slot's key and length are s's, which settles
-// a word of up to eight bytes without a branch; else, for a longer one or
-// a slot of words that share a hash, match decides.
-func (v *vocab) lookup(s string, key, h uint64) int32 {
-	sl := v.slot(h)
-	ok := b2i(sl.key == key) & b2i(int(sl.n) == len(s))
-	if ok&b2i(len(s) > 8) != 0 || sl.n == sharedLen {
-		return v.match(s, sl)
-	}
-	return sl.id & -int32(ok)
-}
-
-// match returns the id of s, whose hash gave the slot sl, or 0, when s is
-// longer than eight bytes and has the slot's key and length, or the slot
-// is one of several words.
-func (v *vocab) match(s string, sl *vslot) int32 {
-	if sl.n == sharedLen {
-		return v.shared[s]
-	}
-	if v.words[sl.id] == s {
-		return sl.id
-	}
-	return 0
-}
-
-// wordKey packs the bytes of s at the eighths of its length, s[i*n/8] for
-// i from 0 to 6, and its last byte into a word. These are all the bytes
-// of s when it has eight or fewer, so that the key and the length then
-// tell s from any other string, and the loads take no branch whatever the
-// length. The last byte tells apart most longer words that differ by
-// their ending, "reiterated" and "reiterates", which would otherwise
-// share a hash.
-func wordKey(s string) uint64 {
-	if len(s) == 0 {
-		return 0
-	}
-	return keyAt(unsafe.StringData(s), len(s))
-}
-
-// keyAt is wordKey of the n > 0 bytes at p.
-func keyAt(p *byte, n int) uint64 {
-	return uint64(*p) | uint64(*byteAt(p, n>>3))<<8 | uint64(*byteAt(p, 2*n>>3))<<16 | uint64(*byteAt(p, 3*n>>3))<<24 |
-		uint64(*byteAt(p, 4*n>>3))<<32 | uint64(*byteAt(p, 5*n>>3))<<40 | uint64(*byteAt(p, 6*n>>3))<<48 | uint64(*byteAt(p, n-1))<<56
-}
-
-// hashKey hashes a word key and length, mixing all their bits into the
-// top bits that index the slots.
-func hashKey(key uint64, n int) uint64 {
-	h := (key ^ uint64(n)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
-	return h ^ h>>31
-}
+func (v *vocab) id(s string) int32 { return int32(v.Lookup(s)) }
 
 // The tables matched on token norms, numbered for scanned.cand and
 // Lexicon.starts.
@@ -267,17 +85,16 @@ func (l *Lexicon) scan(s *scanned, toks []segment.Token) {
 		id, m := int32(0), 0
 		if k := len(w); k != 0 {
 			p := unsafe.StringData(w)
-			// keyAt, which does not inline
+			// wordhash.KeyAt, which does not inline
 			key := uint64(*p) | uint64(*byteAt(p, k>>3))<<8 | uint64(*byteAt(p, 2*k>>3))<<16 | uint64(*byteAt(p, 3*k>>3))<<24 |
 				uint64(*byteAt(p, 4*k>>3))<<32 | uint64(*byteAt(p, 5*k>>3))<<40 | uint64(*byteAt(p, 6*k>>3))<<48 | uint64(*byteAt(p, k-1))<<56
-			h := hashKey(key, k)
-			// vocab.lookup
-			sl := v.slot(h)
-			ok := b2i(sl.key == key) & b2i(int(sl.n) == k)
-			if ok&b2i(k > 8) != 0 || sl.n == sharedLen {
-				id = v.match(w, sl)
+			// wordhash.Table.Lookup
+			sl := v.Slot(wordhash.Hash(key, k))
+			ok := b2i(sl.Key == key) & b2i(int(sl.N) == k)
+			if ok&b2i(k > 8) != 0 || sl.N == wordhash.SharedLen {
+				id = int32(v.Match(w, sl))
 			} else {
-				id = sl.id & -int32(ok)
+				id = int32(sl.Val) & -int32(ok)
 			}
 			// fallbacks
 			last := k - 1
