@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/parleylab/parley/internal/gallop"
 	"github.com/parleylab/parley/internal/pooled"
 	"github.com/parleylab/parley/internal/swar"
 	"github.com/parleylab/parley/segment"
@@ -11,11 +12,14 @@ import (
 
 // offsets converts byte offsets of one text to code-point offsets. It
 // records where the multi-byte characters start, so that the cost is one
-// pass over the text and a binary search per offset, whatever the text.
-// Its list is recycled from one record to the next (offsetsPool).
+// pass over the text and a search per offset, whatever the text; the
+// search starts where the last one ended, as the record's offsets come
+// mostly in order. Its list is recycled from one record to the next
+// (offsetsPool).
 type offsets struct {
 	text  string
 	chars []multiByte // ascending by at
+	last  int         // where the last search ended
 }
 
 // multiByte is one multi-byte character: its byte offset, and the
@@ -29,7 +33,7 @@ var offsetsPool = sync.Pool{New: func() any { return new(offsets) }}
 // newOffsets returns the offsets of text; release gives them back.
 func newOffsets(text string) *offsets {
 	o := offsetsPool.Get().(*offsets)
-	o.text = text
+	o.text, o.last = text, 0
 	chars := o.chars[:0]
 	var total int32
 	for i := 0; i < len(text); {
@@ -64,23 +68,15 @@ func (o *offsets) release() {
 }
 
 // cp returns the code-point offset of byte offset b, a character boundary.
-// The binary search is written out: slices.BinarySearch is generic and not
-// inlined, and cp runs twice per span of the record.
 func (o *offsets) cp(b int) int {
-	c, t := o.chars, int32(b)
+	t := int32(b)
 	// The number of multi-byte characters before b.
-	lo, hi := 0, len(c)
-	for lo < hi {
-		if h := int(uint(lo+hi) >> 1); c[h].at < t {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
+	lo := gallop.Search(o.chars, o.last, func(c *multiByte) bool { return c.at < t })
+	o.last = lo
 	if lo == 0 {
 		return b
 	}
-	return b - int(c[lo-1].extra)
+	return b - int(o.chars[lo-1].extra)
 }
 
 func (o *offsets) span(s segment.Span) Span {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/parleylab/parley/internal/gallop"
 	"github.com/parleylab/parley/internal/pooled"
 	"github.com/parleylab/parley/lexicon"
 	"github.com/parleylab/parley/segment"
@@ -41,7 +42,7 @@ type docIndex struct {
 	global bool
 	sc     *scratch
 	// partyAt and termAt are where the last search of parties and of
-	// terms ended (see gallop).
+	// terms ended (see gallop.Search).
 	partyAt, termAt int
 }
 
@@ -246,7 +247,7 @@ func (x *docIndex) tokenRange(sp segment.Span, hint int) (int, int) {
 
 // partiesIn returns the party mentions that lie inside [from, to).
 func (x *docIndex) partiesIn(from, to int) []partyHit {
-	lo := gallop(x.parties, x.partyAt, func(p *partyHit) bool { return p.start < from })
+	lo := gallop.Search(x.parties, x.partyAt, func(p *partyHit) bool { return p.start < from })
 	x.partyAt = lo
 	hi := lo
 	for hi < len(x.parties) && x.parties[hi].end <= to {
@@ -257,54 +258,13 @@ func (x *docIndex) partiesIn(from, to int) []partyHit {
 
 // termsIn returns the term matches that lie inside [from, to).
 func (x *docIndex) termsIn(from, to int) []lexicon.TermMatch {
-	lo := gallop(x.terms, x.termAt, func(t *lexicon.TermMatch) bool { return t.Start < from })
+	lo := gallop.Search(x.terms, x.termAt, func(t *lexicon.TermMatch) bool { return t.Start < from })
 	x.termAt = lo
 	hi := lo
 	for hi < len(x.terms) && x.terms[hi].End <= to {
 		hi++
 	}
 	return x.terms[lo:hi]
-}
-
-// gallop returns the index of the first element of s that before
-// rejects, the elements it accepts all coming first. It searches outwards
-// from hint, where the last search of the document ended: the rules ask
-// about nearby tokens one after another, so that a few probes near hint
-// settle most searches, where a binary search over the whole list would
-// probe far away at branches the processor cannot predict.
-func gallop[T any](s []T, hint int, before func(*T) bool) int {
-	n := len(s)
-	hint = min(max(hint, 0), n)
-	lo, hi := hint, hint
-	if hint < n && before(&s[hint]) {
-		lo, hi = hint+1, n
-		for step := 1; lo < n; step *= 2 {
-			if p := min(lo+step-1, n-1); before(&s[p]) {
-				lo = p + 1
-			} else {
-				hi = p
-				break
-			}
-		}
-	} else {
-		lo = 0
-		for step := 1; hi > 0; step *= 2 {
-			if p := max(hi-step, 0); !before(&s[p]) {
-				hi = p
-			} else {
-				lo = p + 1
-				break
-			}
-		}
-	}
-	for lo < hi {
-		if h := int(uint(lo+hi) >> 1); before(&s[h]) {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	return lo
 }
 
 // hasGroup reports whether a group noun ("both sides") lies in [from, to).

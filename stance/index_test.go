@@ -2,8 +2,6 @@ package stance
 
 import (
 	"math/rand/v2"
-	"slices"
-	"sort"
 	"testing"
 
 	"github.com/parleylab/parley/lexicon"
@@ -38,27 +36,6 @@ func TestTokenRange(t *testing.T) {
 		wf, wt := ref(sp)
 		if gf, gt := x.tokenRange(sp, hint); gf != wf || gt != wt {
 			t.Fatalf("tokenRange(%v, hint %d) = %d, %d; want %d, %d", sp, hint, gf, gt, wf, wt)
-		}
-	}
-}
-
-// TestGallop checks gallop against sort.Search on sorted lists of every
-// small length with repeats, for every target and hints anywhere.
-func TestGallop(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	for n := range 40 {
-		s := make([]int, n)
-		for i := range s {
-			s[i] = r.IntN(20)
-		}
-		slices.Sort(s)
-		for target := -1; target <= 21; target++ {
-			want := sort.SearchInts(s, target)
-			for hint := -2; hint <= n+2; hint++ {
-				if got := gallop(s, hint, func(v *int) bool { return *v < target }); got != want {
-					t.Fatalf("gallop(%v, %d) for %d = %d, want %d", s, hint, target, got, want)
-				}
-			}
 		}
 	}
 }
