@@ -138,7 +138,17 @@ func (t *nameTable) drop() { t.key = t.key[:t.mark] }
 // and its entity, or the index of the free slot where it would go and nil.
 func (t *nameTable) find() (int, *entity) {
 	k := t.key[t.mark:]
-	h := maphash.Bytes(t.seed, k)
+	return probe(t, k, maphash.Bytes(t.seed, k))
+}
+
+// findString is find for the key k, which need not be begun: the keys of
+// one token are the token's Norm, and are looked up without a copy.
+func (t *nameTable) findString(k string) (int, *entity) {
+	return probe(t, k, maphash.String(t.seed, k))
+}
+
+// probe is the loop of find and findString, for the key k of hash h.
+func probe[K string | []byte](t *nameTable, k K, h uint64) (int, *entity) {
 	t.hash = h
 	mask := len(t.slots) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
@@ -147,24 +157,6 @@ func (t *nameTable) find() (int, *entity) {
 			return i, nil
 		}
 		if s.tag == uint32(h) && int(s.len) == len(k) && string(t.key[s.off:int(s.off)+len(k)]) == string(k) {
-			return i, s.ent
-		}
-	}
-}
-
-// findString is find for the key k, which need not be begun: the keys of
-// one token are the token's Norm, and are looked up without a copy. It is
-// find's loop, comparing with k.
-func (t *nameTable) findString(k string) (int, *entity) {
-	h := maphash.String(t.seed, k)
-	t.hash = h
-	mask := len(t.slots) - 1
-	for i := int(h) & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.gen != t.gen {
-			return i, nil
-		}
-		if s.tag == uint32(h) && int(s.len) == len(k) && string(t.key[s.off:int(s.off)+len(k)]) == k {
 			return i, s.ent
 		}
 	}

@@ -186,6 +186,8 @@ func (p *partyTally) dyad() []string {
 // sentence of sp's attribution: the search gallops from it, so that it
 // reads a few tokens near sp rather than halving the whole document,
 // whose probes the processor can neither predict nor find in its cache.
+// It is gallop.Search written out for tokens, which saves a call per probe
+// (gallop.Search took 0.5-1 % more time end to end).
 func (x *docIndex) tokenRange(sp segment.Span, hint int) (int, int) {
 	toks := x.doc.Tokens
 	n := len(toks)
