@@ -1,7 +1,8 @@
 // Package segment splits news text into tokens, paragraphs, quotations and
 // sentences: the segment.Doc that every later pass of parley reads.
-// ParseReusing does what Parse does in the token array of a document the
-// caller is done with, for callers that segment many documents in turn.
+// For callers that segment many documents in turn, a Parser does what
+// Parse does in the arrays of the document before, and ParseReusing in its
+// token array.
 //
 // # Offsets
 //
