@@ -51,10 +51,10 @@ func (l *Lexicon) AnnotateSentences(toks []segment.Token, sents []segment.Senten
 // array was kept.
 func (l *Lexicon) AnnotateSentencesReusing(a *Annotations, toks []segment.Token, sents []segment.Sentence) {
 	n := len(toks)
-	a.Cues = reuse(a.Cues, n/cueDensity+1)
-	a.Parties = reuse(a.Parties, n/partyDensity+1)
-	a.Roles = reuse(a.Roles, n/roleDensity+1)
-	a.Terms = reuse(a.Terms, n/termDensity+1)
+	a.Cues = pooled.Reuse(a.Cues, n/cueDensity+1)
+	a.Parties = pooled.Reuse(a.Parties, n/partyDensity+1)
+	a.Roles = pooled.Reuse(a.Roles, n/roleDensity+1)
+	a.Terms = pooled.Reuse(a.Terms, n/termDensity+1)
 	sc := scans.Get().(*scanned)
 	defer func() {
 		if cap(sc.ids) <= pooled.MaxTokens {
@@ -79,15 +79,6 @@ func (l *Lexicon) AnnotateSentencesReusing(a *Annotations, toks []segment.Token,
 		a.Roles = append(a.Roles, shift(sa.Roles, s.First, func(m *RoleMatch) *Match { return &m.Match })...)
 		a.Terms = append(a.Terms, shift(sa.Terms, s.First, func(m *TermMatch) *Match { return &m.Match })...)
 	}
-}
-
-// reuse returns ms emptied when it has room for n matches, else a new
-// list with that room.
-func reuse[M any](ms []M, n int) []M {
-	if cap(ms) < n {
-		return make([]M, 0, n)
-	}
-	return ms[:0]
 }
 
 // scans recycles the arrays of scanned between the calls of

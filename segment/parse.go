@@ -1,5 +1,7 @@
 package segment
 
+import "github.com/parleylab/parley/internal/pooled"
+
 // Parse segments text into tokens, paragraphs, quotations and sentences.
 // It never panics, whatever the input, and runs in time linear in its
 // length. See the package documentation for the rules.
@@ -52,7 +54,7 @@ func (pr *Parser) Parse(text string) *Doc {
 	p := parser{doc: d, re: pr, toks: s.toks, paraStart: s.paraStart, marks: s.marks, terms: s.terms}
 	p.paragraphs()
 	if len(p.marks) > 0 {
-		pr.roles = grow(pr.roles, len(p.toks))[:len(p.toks)]
+		pr.roles = pooled.Reuse(pr.roles, len(p.toks))[:len(p.toks)]
 		clear(pr.roles)
 		p.roles = pr.roles
 		p.pairQuotes()
@@ -60,15 +62,6 @@ func (pr *Parser) Parse(text string) *Doc {
 	p.sentences()
 	pr.sentences = d.Sentences
 	return d
-}
-
-// grow returns s emptied when it has room for n elements, else a new
-// empty slice with that room.
-func grow[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, 0, n)
-	}
-	return s[:0]
 }
 
 // role is what a quotation mark does.
@@ -98,9 +91,9 @@ type parser struct {
 func (p *parser) paragraphs() {
 	toks := p.toks
 	n := len(p.paraStart) - 1
-	p.re.paragraphs = grow(p.re.paragraphs, n)[:n]
+	p.re.paragraphs = pooled.Reuse(p.re.paragraphs, n)[:n]
 	p.doc.Paragraphs = p.re.paragraphs
-	p.doc.Sentences = grow(p.re.sentences, n+len(toks)/16)
+	p.doc.Sentences = pooled.Reuse(p.re.sentences, n+len(toks)/16)
 	for i := range n {
 		p.doc.Paragraphs[i] = Span{toks[p.paraStart[i]].Start, toks[p.paraStart[i+1]-1].End}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parleylab/parley/internal/pooled"
 )
 
 // family is a kind of quotation mark; a quotation closes only with a mark
@@ -118,9 +120,9 @@ type quoter struct {
 func (p *parser) pairQuotes() {
 	qr := quoter{
 		p:      p,
-		quotes: grow(p.re.quotes, len(p.marks)/2+1),
-		keep:   grow(p.re.keep, len(p.marks)/2+1),
-		stack:  grow(p.re.stack, 8),
+		quotes: pooled.Reuse(p.re.quotes, len(p.marks)/2+1),
+		keep:   pooled.Reuse(p.re.keep, len(p.marks)/2+1),
+		stack:  pooled.Reuse(p.re.stack, 8),
 	}
 	reopen := numFamilies // family expected to reopen at the next paragraph start
 	m := 0                // the next mark in p.marks
@@ -239,7 +241,7 @@ func (qr *quoter) compact() []Quote {
 	}
 	// index[i] is the new index of quote i, or, for a dropped one, that of
 	// its nearest kept ancestor (-1 for none).
-	index := grow(qr.p.re.quoteIndex, len(qr.quotes))[:len(qr.quotes)]
+	index := pooled.Reuse(qr.p.re.quoteIndex, len(qr.quotes))[:len(qr.quotes)]
 	qr.p.re.quoteIndex = index
 	out := qr.quotes[:0]
 	for i := range qr.quotes {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/parleylab/parley/internal/pooled"
 	"github.com/parleylab/parley/internal/swar"
 )
 
@@ -38,16 +39,16 @@ func tokenize(text string, buf []Token, parse bool, re *Parser) scanner {
 	s := scanner{
 		text:  text,
 		toks:  buf[:0],
-		norms: grow(re.norms, len(text)/4),
+		norms: pooled.Reuse(re.norms, len(text)/4),
 		parse: parse,
 	}
 	if parse {
 		// room for what news text usually holds: a line break every 120
 		// bytes, a possible sentence end every 100, a quotation mark every
 		// 170
-		s.paraStart = append(grow(re.paraStart, len(text)/64+2), 0)
-		s.terms = grow(re.terms, len(text)/64+4)
-		s.marks = grow(re.marks, len(text)/128+4)
+		s.paraStart = append(pooled.Reuse(re.paraStart, len(text)/64+2), 0)
+		s.terms = pooled.Reuse(re.terms, len(text)/64+4)
+		s.marks = pooled.Reuse(re.marks, len(text)/128+4)
 	}
 	s.run()
 	if parse && len(s.toks) > 0 && s.paraStart[len(s.paraStart)-1] != len(s.toks) {

@@ -1,6 +1,7 @@
-// Package pooled holds the bound shared by the passes that recycle their
-// per-document buffers through a sync.Pool (the analyzer's token arrays,
-// attribution's extractors, stance's per-token buffers).
+// Package pooled holds what the passes that recycle their per-document
+// buffers (the segmenter's parser, the lexicon's matches, attribution's
+// extractors, stance's per-token buffers) share: the bound on the
+// documents whose buffers are kept, and the reuse of a buffer.
 package pooled
 
 // MaxTokens bounds the documents whose buffers go back to a pool: the
@@ -10,3 +11,13 @@ package pooled
 // recycled buffers by all of them or by none (TestAdversarialCostLinear
 // relies on it).
 const MaxTokens = 1 << 16
+
+// Reuse returns s emptied when it has room for n elements, else a new
+// empty slice with that room: the buffer of the previous document serves
+// the next one once it is large enough.
+func Reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
